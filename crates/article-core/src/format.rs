@@ -1,0 +1,428 @@
+//! Numbers and dates for the document's language. Only `vi` and `en` rules are built in;
+//! any other tag formats like `en`.
+//!
+//! - `number(8000.0, "vi") == "8.000"`, `number(2.5, "vi") == "2,5"`, `number(8000.0, "en") == "8,000"`
+//! - `percent(2.5, "vi") == "2,5 %"`, `percent(2.5, "en") == "2.5%"`
+//! - `Timestamp::parse("2016-11-29T07:35:00+07:00")?.long("vi") == "Thứ Ba, 29/11/2016, 07:35 (GMT+7)"`
+//!   and `.long("en") == "Tuesday, 29 November 2016, 07:35 (GMT+7)"`, shown in the offset it carries.
+//! - `qualified(Some(Qualifier::Over), "8.000", "vi") == "trên 8.000"`; en: "over 8,000";
+//!   at-least: "ít nhất" / "at least"; about: "khoảng" / "about"; under: "dưới" / "under".
+//!
+//! Why hand-written: the app is wasm and must stay small, so no ICU / chrono; the two
+//! languages the newsroom publishes in have simple, fixed rules. Dates are shown in the
+//! offset the article carries (the newsroom's local time), never converted to the
+//! reader's zone, because "07:35 (GMT+7)" is what the printed edition said.
+use crate::model::{Figure, Qualifier};
+
+/// True for `vi`, `vi-VN`, `VI_vn` …
+pub fn is_vi(lang: &str) -> bool {
+    let l = lang.trim().as_bytes();
+    l.len() >= 2
+        && l[..2].eq_ignore_ascii_case(b"vi")
+        && (l.len() == 2 || l[2] == b'-' || l[2] == b'_')
+}
+
+/// A number with the language's grouping and decimal marks, at most two decimals
+/// (trailing zeros trimmed). NaN and infinities do not panic ("NaN", "∞", "-∞").
+pub fn number(value: f64, lang: &str) -> String {
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "∞" } else { "-∞" }.into();
+    }
+    let (group, dec) = if is_vi(lang) { ('.', ',') } else { (',', '.') };
+    let s = format!("{:.2}", value.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
+    let frac = frac.trim_end_matches('0');
+    let mut out = String::with_capacity(s.len() + s.len() / 3 + 2);
+    if value < 0.0 && (int.bytes().any(|b| b != b'0') || !frac.is_empty()) {
+        out.push('-');
+    }
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push(dec);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `percent(2.5, "vi") == "2,5 %"`, `percent(2.5, "en") == "2.5%"`. The value is the
+/// percentage itself (2.5 means 2.5 %), not a fraction.
+pub fn percent(value: f64, lang: &str) -> String {
+    let n = number(value, lang);
+    if is_vi(lang) {
+        format!("{n} %")
+    } else {
+        format!("{n}%")
+    }
+}
+
+/// The qualifier word in front of an already formatted value.
+pub fn qualified(q: Option<Qualifier>, formatted: &str, lang: &str) -> String {
+    let vi = is_vi(lang);
+    let word = match (q, vi) {
+        (None, _) => return formatted.to_string(),
+        (Some(Qualifier::Over), true) => "trên",
+        (Some(Qualifier::Over), false) => "over",
+        (Some(Qualifier::AtLeast), true) => "ít nhất",
+        (Some(Qualifier::AtLeast), false) => "at least",
+        (Some(Qualifier::About), true) => "khoảng",
+        (Some(Qualifier::About), false) => "about",
+        (Some(Qualifier::Under), true) => "dưới",
+        (Some(Qualifier::Under), false) => "under",
+    };
+    format!("{word} {formatted}")
+}
+
+/// Value, unit and qualifier: "trên 8.000 đảng viên", "54 đơn vị", "95 %" (vi) / "95%".
+pub fn figure_value(fig: &Figure, lang: &str) -> String {
+    let body = match fig.unit.as_deref().map(str::trim) {
+        Some("%") => percent(fig.value, lang),
+        Some(u) if !u.is_empty() => format!("{} {}", number(fig.value, lang), u),
+        _ => number(fig.value, lang),
+    };
+    qualified(fig.qualifier, &body, lang)
+}
+
+/// An RFC 3339 timestamp with its offset, validated; fields as written (no conversion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timestamp {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+    /// Offset from UTC in minutes (`Z` and `-00:00` are 0).
+    pub offset_minutes: i16,
+}
+
+const VI_DAYS: [&str; 7] = [
+    "Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy",
+];
+const EN_DAYS: [&str; 7] = [
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl Timestamp {
+    /// Parse `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; `t` or a space may replace `T`,
+    /// `z` may replace `Z`. Every field is range-checked (day against the month, leap
+    /// years, second 60 allowed for leap seconds). The error says what is wrong.
+    pub fn parse(s: &str) -> Result<Timestamp, String> {
+        let b = s.as_bytes();
+        let expect = "expected RFC 3339 like 2016-11-29T07:35:00+07:00";
+        if b.len() < 20 {
+            return Err(format!("too short; {expect}"));
+        }
+        let num = |r: std::ops::Range<usize>, what: &str| -> Result<u32, String> {
+            let part = b.get(r).ok_or_else(|| format!("missing {what}; {expect}"))?;
+            if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
+                return Err(format!("{what} must be digits; {expect}"));
+            }
+            Ok(part
+                .iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
+        };
+        let sep = |i: usize, chars: &[u8], what: &str| -> Result<(), String> {
+            match b.get(i) {
+                Some(c) if chars.contains(c) => Ok(()),
+                _ => Err(format!("expected {what} at position {}; {expect}", i + 1)),
+            }
+        };
+        let year = num(0..4, "year")? as i32;
+        sep(4, b"-", "'-'")?;
+        let month = num(5..7, "month")? as u8;
+        sep(7, b"-", "'-'")?;
+        let day = num(8..10, "day")? as u8;
+        sep(10, b"Tt ", "'T'")?;
+        let hour = num(11..13, "hour")? as u8;
+        sep(13, b":", "':'")?;
+        let minute = num(14..16, "minute")? as u8;
+        sep(16, b":", "':'")?;
+        let second = num(17..19, "second")? as u8;
+        let mut i = 19;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i == start {
+                return Err(format!("fraction of a second needs digits; {expect}"));
+            }
+        }
+        let offset_minutes: i32 = match b.get(i) {
+            Some(b'Z' | b'z') => {
+                i += 1;
+                0
+            }
+            Some(&c @ (b'+' | b'-')) => {
+                let oh = num(i + 1..i + 3, "offset hours")?;
+                sep(i + 3, b":", "':' in the offset")?;
+                let om = num(i + 4..i + 6, "offset minutes")?;
+                if oh > 23 || om > 59 {
+                    return Err(format!("offset {} is out of range", &s[i..i + 6]));
+                }
+                i += 6;
+                let v = (oh * 60 + om) as i32;
+                if c == b'-' {
+                    -v
+                } else {
+                    v
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "missing time-zone offset (Z or ±HH:MM); {expect}"
+                ))
+            }
+        };
+        if i != b.len() {
+            return Err(format!("unexpected text after the offset; {expect}"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(format!("month {month} is out of range 01–12"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(format!("day {day} does not exist in {year:04}-{month:02}"));
+        }
+        if hour > 23 || minute > 59 || second > 60 {
+            return Err(format!(
+                "time {hour:02}:{minute:02}:{second:02} is out of range"
+            ));
+        }
+        Ok(Timestamp {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            offset_minutes: offset_minutes as i16,
+        })
+    }
+
+    /// 0 = Sunday … 6 = Saturday, of the date as written.
+    pub fn weekday(&self) -> usize {
+        (days_from_civil(self.year, self.month, self.day) + 4).rem_euclid(7) as usize
+    }
+
+    /// "GMT+7", "GMT+5:30", "GMT-3", "GMT+0".
+    pub fn gmt(&self) -> String {
+        let m = i32::from(self.offset_minutes);
+        let sign = if m < 0 { '-' } else { '+' };
+        let (h, mm) = (m.abs() / 60, m.abs() % 60);
+        if mm == 0 {
+            format!("GMT{sign}{h}")
+        } else {
+            format!("GMT{sign}{h}:{mm:02}")
+        }
+    }
+
+    /// vi "Thứ Ba, 29/11/2016, 07:35 (GMT+7)", en "Tuesday, 29 November 2016, 07:35 (GMT+7)".
+    pub fn long(&self, lang: &str) -> String {
+        let wd = self.weekday();
+        if is_vi(lang) {
+            format!(
+                "{}, {:02}/{:02}/{}, {:02}:{:02} ({})",
+                VI_DAYS[wd],
+                self.day,
+                self.month,
+                self.year,
+                self.hour,
+                self.minute,
+                self.gmt()
+            )
+        } else {
+            format!(
+                "{}, {} {} {}, {:02}:{:02} ({})",
+                EN_DAYS[wd],
+                self.day,
+                EN_MONTHS[usize::from(self.month.clamp(1, 12) - 1)],
+                self.year,
+                self.hour,
+                self.minute,
+                self.gmt()
+            )
+        }
+    }
+
+    /// vi "29/11/2016", en "29 Nov 2016".
+    pub fn short(&self, lang: &str) -> String {
+        if is_vi(lang) {
+            format!("{:02}/{:02}/{}", self.day, self.month, self.year)
+        } else {
+            let m = EN_MONTHS[usize::from(self.month.clamp(1, 12) - 1)];
+            format!("{} {} {}", self.day, &m[..3], self.year)
+        }
+    }
+
+    /// "2016-11-29", for `<time datetime>`.
+    pub fn iso_date(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Full normalised RFC 3339 ("2016-11-29T07:35:00+07:00"), also fine for `<time datetime>`.
+    pub fn rfc3339(&self) -> String {
+        let m = i32::from(self.offset_minutes);
+        let sign = if m < 0 { '-' } else { '+' };
+        format!(
+            "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+            self.iso_date(),
+            self.hour,
+            self.minute,
+            self.second,
+            m.abs() / 60,
+            m.abs() % 60
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number(8000.0, "vi"), "8.000");
+        assert_eq!(number(2.5, "vi"), "2,5");
+        assert_eq!(number(8000.0, "en"), "8,000");
+        assert_eq!(number(8000.0, "vi-VN"), "8.000");
+        assert_eq!(number(1234567.891, "en"), "1,234,567.89");
+        assert_eq!(number(1234567.891, "vi"), "1.234.567,89");
+        assert_eq!(number(54.0, "vi"), "54");
+        assert_eq!(number(0.5, "en"), "0.5");
+        assert_eq!(number(2.10, "en"), "2.1");
+        assert_eq!(number(-8000.0, "vi"), "-8.000");
+        assert_eq!(number(-0.001, "en"), "0");
+        assert_eq!(number(-0.0, "en"), "0");
+        assert_eq!(number(999.999, "en"), "1,000");
+        assert_eq!(number(100.0, "fr"), "100");
+        assert_eq!(number(f64::NAN, "vi"), "NaN");
+        assert_eq!(number(f64::INFINITY, "vi"), "∞");
+        assert_eq!(number(f64::NEG_INFINITY, "vi"), "-∞");
+        assert!(number(1e300, "en").len() > 300);
+    }
+
+    #[test]
+    fn percents_and_qualifiers() {
+        assert_eq!(percent(2.5, "vi"), "2,5 %");
+        assert_eq!(percent(2.5, "en"), "2.5%");
+        assert_eq!(qualified(Some(Qualifier::Over), "8.000", "vi"), "trên 8.000");
+        assert_eq!(qualified(Some(Qualifier::Over), "8,000", "en"), "over 8,000");
+        assert_eq!(qualified(Some(Qualifier::AtLeast), "5", "vi"), "ít nhất 5");
+        assert_eq!(qualified(Some(Qualifier::AtLeast), "5", "en"), "at least 5");
+        assert_eq!(qualified(Some(Qualifier::About), "5", "vi"), "khoảng 5");
+        assert_eq!(qualified(Some(Qualifier::About), "5", "en"), "about 5");
+        assert_eq!(qualified(Some(Qualifier::Under), "5", "vi"), "dưới 5");
+        assert_eq!(qualified(Some(Qualifier::Under), "5", "en"), "under 5");
+        assert_eq!(qualified(None, "5", "en"), "5");
+    }
+
+    fn fig(value: f64, unit: Option<&str>, q: Option<Qualifier>) -> Figure {
+        Figure {
+            id: "f".into(),
+            value,
+            unit: unit.map(Into::into),
+            label: "l".into(),
+            category: None,
+            note: None,
+            qualifier: q,
+            mentions: vec![],
+            parts: vec![],
+            within: None,
+        }
+    }
+
+    #[test]
+    fn figure_values() {
+        assert_eq!(
+            figure_value(&fig(8000.0, Some("đảng viên"), Some(Qualifier::Over)), "vi"),
+            "trên 8.000 đảng viên"
+        );
+        assert_eq!(figure_value(&fig(54.0, Some("đơn vị"), None), "vi"), "54 đơn vị");
+        assert_eq!(figure_value(&fig(95.0, Some("%"), None), "vi"), "95 %");
+        assert_eq!(
+            figure_value(&fig(95.0, Some("%"), Some(Qualifier::Over)), "en"),
+            "over 95%"
+        );
+        assert_eq!(figure_value(&fig(1500.0, None, None), "en"), "1,500");
+    }
+
+    #[test]
+    fn timestamps() {
+        let t = Timestamp::parse("2016-11-29T07:35:00+07:00").unwrap();
+        assert_eq!(t.long("vi"), "Thứ Ba, 29/11/2016, 07:35 (GMT+7)");
+        assert_eq!(t.long("vi-VN"), "Thứ Ba, 29/11/2016, 07:35 (GMT+7)");
+        assert_eq!(t.long("en"), "Tuesday, 29 November 2016, 07:35 (GMT+7)");
+        assert_eq!(t.short("vi"), "29/11/2016");
+        assert_eq!(t.short("en"), "29 Nov 2016");
+        assert_eq!(t.iso_date(), "2016-11-29");
+        assert_eq!(t.rfc3339(), "2016-11-29T07:35:00+07:00");
+        let z = Timestamp::parse("2000-01-01T00:00:00Z").unwrap();
+        assert_eq!(z.long("en"), "Saturday, 1 January 2000, 00:00 (GMT+0)");
+        assert_eq!(z.long("vi"), "Thứ Bảy, 01/01/2000, 00:00 (GMT+0)");
+        let ist = Timestamp::parse("2024-02-29T23:59:60.123+05:30").unwrap();
+        assert_eq!(ist.gmt(), "GMT+5:30");
+        assert_eq!(ist.long("en"), "Thursday, 29 February 2024, 23:59 (GMT+5:30)");
+        let br = Timestamp::parse("2023-06-04t12:00:00-03:00").unwrap();
+        assert_eq!(br.long("vi"), "Chủ Nhật, 04/06/2023, 12:00 (GMT-3)");
+        for bad in [
+            "",
+            "2016-11-29",
+            "2016-11-29T07:35:00",
+            "2016-13-01T00:00:00Z",
+            "2015-02-29T00:00:00Z",
+            "2016-11-29T24:00:00Z",
+            "2016-11-29T07:35:00+25:00",
+            "2016-11-29T07:35:00+0700",
+            "2016-11-29T07:35:00Zjunk",
+            "2016-11-29T07:35:00.Z",
+            "２016-11-29T07:35:00Z",
+            "2016-11-29T07:35:00+07:0ẩ",
+        ] {
+            assert!(Timestamp::parse(bad).is_err(), "{bad}");
+        }
+        // weekday sanity over a range of known dates
+        assert_eq!(Timestamp::parse("1970-01-01T00:00:00Z").unwrap().weekday(), 4);
+        assert_eq!(Timestamp::parse("1900-03-01T00:00:00Z").unwrap().weekday(), 4);
+        assert_eq!(Timestamp::parse("0001-01-01T00:00:00Z").unwrap().weekday(), 1);
+    }
+}

@@ -1,0 +1,91 @@
+//! DOM-free core of article-viewer.
+//!
+//! ```
+//! let json = r#"{"format":"article/1","id":"a","title":"T",
+//!   "blocks":[{"kind":"paragraph","text":"We moved 28 households."}],
+//!   "figures":[{"id":"h","value":28,"label":"households",
+//!     "mentions":[{"quote":"28 households"}]}]}"#;
+//! let doc = article_core::load(json).expect("valid");
+//! assert_eq!(doc.figures[0].anchors.len(), 1);
+//! assert!(doc.warnings.is_empty());
+//! ```
+//!
+//! The pipeline is `parse` (JSON text → [`Article`], with JSON-path problems) →
+//! `anchor` (quotes → ranges in NFC text) → `segment` (ranges → runs) → `relate`
+//! (parts / within). [`load`] runs all of it and returns a [`Document`] that a renderer
+//! only has to walk.
+
+pub mod format;
+pub mod limits;
+pub mod problem;
+pub mod search;
+
+mod anchor;
+mod model;
+mod parse;
+mod relate;
+mod segment;
+
+pub use anchor::Anchor;
+pub use model::{Article, Block, Category, Figure, MentionSpec, Qualifier};
+pub use problem::{Problem, Severity};
+pub use relate::{Breakdown, Relations};
+pub use segment::{Mark, Run};
+
+/// A validated article with every mention anchored, every block segmented and every
+/// relation checked: everything the reader and the CLI need, with no DOM in sight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The parsed, NFC-normalised article (unknown blocks and refused images removed).
+    pub article: Article,
+    /// One entry per `article.figures`, same order.
+    pub figures: Vec<ResolvedFigure>,
+    /// One entry per `article.blocks`: the runs of the block's text (paragraph text or
+    /// image caption; empty for an image without caption).
+    pub runs: Vec<Vec<Run>>,
+    /// Figure indices in reading order: by first anchor (block, offset); figures without
+    /// anchors (computed ones and orphans) last, in document order.
+    pub reading_order: Vec<usize>,
+    pub relations: Relations,
+    /// Orphaned / ambiguous mentions, sum mismatches, skipped blocks, refused images …
+    pub warnings: Vec<Problem>,
+}
+
+/// A figure and where its mentions landed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedFigure {
+    /// Resolved anchors in mention order; orphaned / ambiguous mentions are absent here
+    /// (they are in `Document::warnings`).
+    pub anchors: Vec<Anchor>,
+    /// True when the figure has no mentions at all (a computed figure, e.g. 28 + 6 = 34).
+    pub computed: bool,
+}
+
+/// Parse, validate, anchor, segment and relate. `Err` holds every error found (at least
+/// one), each with a JSON path; warnings never make it fail.
+pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
+    let article = parse::parse(json)?;
+    Ok(analyse(article.0, article.1))
+}
+
+/// Everything after parsing, for callers that already hold an [`Article`].
+pub fn analyse(article: Article, mut warnings: Vec<Problem>) -> Document {
+    let anchored = anchor::anchor_all(&article, &mut warnings);
+    let runs = segment::segment_all(&article, &anchored);
+    let relations = relate::relate(&article, &mut warnings);
+    let reading_order = anchor::reading_order(&anchored);
+    let figures = article
+        .figures
+        .iter()
+        .zip(anchored)
+        .map(|(f, anchors)| ResolvedFigure { computed: f.mentions.is_empty(), anchors })
+        .collect();
+    Document { article, figures, runs, reading_order, relations, warnings }
+}
+
+impl Document {
+    /// Index of the figure with this id.
+    pub fn figure_index(&self, id: &str) -> Option<usize> {
+        self.article.figures.iter().position(|f| f.id == id)
+    }
+}

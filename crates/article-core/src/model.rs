@@ -1,0 +1,88 @@
+//! The `article/1` document model, after validation and NFC normalisation.
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    pub format: String,
+    pub id: String,
+    /// BCP 47 tag; "en" when the document has none.
+    pub lang: String,
+    pub kicker: Option<String>,
+    pub title: String,
+    /// RFC 3339 with offset, kept verbatim; see [`crate::format::Timestamp::parse`].
+    pub published: Option<String>,
+    pub byline: Option<String>,
+    pub blocks: Vec<Block>,
+    pub categories: Vec<Category>,
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    Image {
+        /// Checked: a relative URL or `https:`.
+        src: String,
+        alt: String,
+        caption: Option<String>,
+        credit: Option<String>,
+    },
+}
+
+impl Block {
+    /// The text mentions can anchor in: paragraph text or image caption.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Block::Paragraph { text } => Some(text),
+            Block::Image { caption, .. } => caption.as_deref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    Over,
+    AtLeast,
+    About,
+    Under,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub id: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub label: String,
+    /// Index into `Article::categories`.
+    pub category: Option<usize>,
+    pub note: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    pub mentions: Vec<MentionSpec>,
+    /// Indices into `Article::figures`.
+    pub parts: Vec<usize>,
+    /// Index into `Article::figures`.
+    pub within: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionSpec {
+    pub quote: String,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    /// Index into `Article::blocks` (the parser maps the JSON array index to this index
+    /// after skipped blocks were dropped; a mention naming a skipped block is orphaned).
+    pub block: Option<usize>,
+    /// Optional position hint (code-point offset in the block text); trusted only if the
+    /// text there equals the quote.
+    pub position: Option<usize>,
+}

@@ -1,0 +1,1 @@
+//! JSON text → validated, NFC-normalised [`Article`] plus warnings, or every error found.

@@ -1,0 +1,130 @@
+//! Search that ignores case and diacritics: "cam pha" finds "Cẩm Phả", "thanh ủy" finds
+//! "Thành uỷ", "dang vien" finds "đảng viên" (đ → d). Returns byte ranges in the
+//! original text.
+//!
+//! Why: readers type Vietnamese without tone marks (or with the other tone placement,
+//! "uỷ" vs "ủy"), on any keyboard; an exact search would find nothing. Folding both
+//! sides to base letters makes all those spellings meet. The ranges map back to the
+//! original, untouched text so the reader can highlight what is actually printed.
+use std::ops::Range;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Fold `s` for matching: canonical decomposition, combining marks dropped, lowercase,
+/// đ/Đ → d, every run of whitespace → one space. Returns the folded text and, for each
+/// folded byte `i`, the byte range in `s` of what produced it (`map[i]`); a dropped
+/// mark or collapsed whitespace is added to the range of the byte before it, so a match
+/// ending at a base letter also covers the marks that follow it in NFD input.
+pub fn fold(s: &str) -> (String, Vec<Range<usize>>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map: Vec<Range<usize>> = Vec::with_capacity(s.len());
+    let mut in_space = false;
+    for (start, c) in s.char_indices() {
+        let end = start + c.len_utf8();
+        if c.is_whitespace() {
+            if in_space {
+                extend_last(&mut map, end);
+            } else {
+                out.push(' ');
+                map.push(start..end);
+                in_space = true;
+            }
+            continue;
+        }
+        in_space = false;
+        let before = out.len();
+        let mut push = |ch: char, out: &mut String| {
+            if ch == 'đ' || ch == 'Đ' {
+                out.push('d');
+            } else if !is_combining_mark(ch) {
+                for l in ch.to_lowercase() {
+                    if !is_combining_mark(l) {
+                        out.push(l);
+                    }
+                }
+            }
+        };
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            decompose_canonical(c, |d| push(d, &mut out));
+        }
+        let produced = out.len() - before;
+        if produced == 0 {
+            extend_last(&mut map, end);
+        } else {
+            map.extend(std::iter::repeat_n(start..end, produced));
+        }
+    }
+    (out, map)
+}
+
+fn extend_last(map: &mut [Range<usize>], end: usize) {
+    if let Some(last) = map.last_mut() {
+        last.end = end;
+    }
+}
+
+/// All non-overlapping places where `query` occurs in `haystack`, ignoring case,
+/// diacritics and the amount of whitespace; byte ranges into `haystack` (on char
+/// boundaries). An empty or whitespace-only query finds nothing.
+pub fn find_all(haystack: &str, query: &str) -> Vec<Range<usize>> {
+    let (q, _) = fold(query.trim());
+    let q = q.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let (h, map) = fold(haystack);
+    h.match_indices(q)
+        .filter_map(|(i, m)| {
+            let first = map.get(i)?;
+            let last = map.get(i + m.len() - 1)?;
+            Some(first.start..last.end)
+        })
+        .collect()
+}
+
+/// True when `query` occurs in `haystack` (same rules as [`find_all`]).
+pub fn contains(haystack: &str, query: &str) -> bool {
+    !find_all(haystack, query).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn hits<'a>(h: &'a str, q: &str) -> Vec<&'a str> {
+        find_all(h, q).into_iter().map(|r| &h[r]).collect()
+    }
+
+    #[test]
+    fn examples() {
+        assert_eq!(hits("Thành phố Cẩm Phả", "cam pha"), vec!["Cẩm Phả"]);
+        assert_eq!(hits("Ban Thường vụ Thành uỷ", "thanh ủy"), vec!["Thành uỷ"]);
+        assert_eq!(hits("Thành ủy Cẩm Phả", "THANH UY"), vec!["Thành ủy"]);
+        assert_eq!(hits("trên 8.000 đảng viên", "dang vien"), vec!["đảng viên"]);
+        assert_eq!(hits("ĐẢNG VIÊN", "đảng viên"), vec!["ĐẢNG VIÊN"]);
+        assert_eq!(hits("Cẩm   Phả\nCẩm Phả", "cam  pha"), vec!["Cẩm   Phả", "Cẩm Phả"]);
+    }
+
+    #[test]
+    fn nfd_input() {
+        let h: String = "Thành phố Cẩm Phả".nfd().collect();
+        let r = find_all(&h, "cam pha");
+        assert_eq!(r.len(), 1);
+        let got = &h[r[0].clone()];
+        // the trailing combining marks of "ả" are included
+        assert_eq!(got.nfc().collect::<String>(), "Cẩm Phả");
+        let q: String = "Phả".nfd().collect();
+        assert_eq!(hits("Cẩm Phả", &q), vec!["Phả"]);
+    }
+
+    #[test]
+    fn empty_and_no_hits() {
+        assert!(find_all("abc", "").is_empty());
+        assert!(find_all("abc", "  \t").is_empty());
+        assert!(find_all("", "a").is_empty());
+        assert!(find_all("abc", "abd").is_empty());
+        assert!(contains("Quảng Ninh", "quang ninh"));
+    }
+}

@@ -1,0 +1,140 @@
+//! All network I/O of the reader: fetch a document, turn every failure into a
+//! [`LoadError`] value the alert can explain, and abort the request when the view that
+//! asked for it goes away (so a slow earlier response never replaces the current one).
+use std::sync::Arc;
+
+use article_core::{Document, Problem};
+use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use serde::Deserialize;
+
+/// Give up on a request after this long; flaky phone networks otherwise hang forever.
+pub const TIMEOUT_MS: i32 = 15_000;
+
+/// Why a document could not be shown. Each variant knows the URL it was about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The URL itself was refused before any request (e.g. another origin).
+    Refused { url: String, reason: String },
+    /// The request never got a response (offline, DNS, CORS, aborted).
+    Network { url: String, message: String },
+    Timeout { url: String, after_ms: i32 },
+    Http { url: String, status: u16, status_text: String },
+    /// The body arrived but is not a valid document; every problem has a JSON path.
+    Invalid { url: String, problems: Vec<Problem> },
+}
+
+impl LoadError {
+    pub fn url(&self) -> &str {
+        match self {
+            LoadError::Refused { url, .. }
+            | LoadError::Network { url, .. }
+            | LoadError::Timeout { url, .. }
+            | LoadError::Http { url, .. }
+            | LoadError::Invalid { url, .. } => url,
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Refused { url, reason } => write!(f, "refused {url}: {reason}"),
+            LoadError::Network { url, message } => write!(f, "could not fetch {url}: {message}"),
+            LoadError::Timeout { url, after_ms } => write!(f, "{url}: no response after {after_ms} ms"),
+            LoadError::Http { url, status, status_text } => write!(f, "{url}: HTTP {status} {status_text}"),
+            LoadError::Invalid { url, problems } => write!(f, "{url}: {} problem(s)", problems.len()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// GET `url` as text. The request is aborted when the calling reactive scope is cleaned
+/// up (navigation, retry) or after [`TIMEOUT_MS`].
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let timer = controller.as_ref().and_then(|c| {
+        let c = c.clone();
+        let flag = timed_out.clone();
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || {
+            flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            c.abort();
+        });
+        web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
+            .ok()
+    });
+    let guard = SendWrapper::new(controller);
+    on_cleanup(move || {
+        if let Some(c) = guard.take() {
+            c.abort();
+        }
+    });
+    let result = async {
+        let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|e| {
+            if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+                LoadError::Timeout { url: url.to_string(), after_ms: TIMEOUT_MS }
+            } else {
+                LoadError::Network { url: url.to_string(), message: e.to_string() }
+            }
+        })?;
+        if !response.ok() {
+            return Err(LoadError::Http {
+                url: url.to_string(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        response.text().await.map_err(|e| {
+            if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+                LoadError::Timeout { url: url.to_string(), after_ms: TIMEOUT_MS }
+            } else {
+                LoadError::Network { url: url.to_string(), message: e.to_string() }
+            }
+        })
+    }
+    .await;
+    if let (Some(id), Some(w)) = (timer, web_sys::window()) {
+        w.clear_timeout_with_handle(id);
+    }
+    result
+}
+
+use wasm_bindgen::JsCast;
+
+/// Fetch and load an `article/1` document.
+pub async fn fetch_document(url: String) -> Result<Arc<Document>, LoadError> {
+    let text = fetch_text(&url).await?;
+    article_core::load(&text).map(Arc::new).map_err(|problems| LoadError::Invalid { url, problems })
+}
+
+/// One entry of `articles/index.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CatalogEntry {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub kicker: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Catalog {
+    pub articles: Vec<CatalogEntry>,
+}
+
+/// Fetch the catalog. Its format is tiny and app-owned, so serde's message is enough.
+pub async fn fetch_catalog(url: String) -> Result<Arc<Catalog>, LoadError> {
+    let text = fetch_text(&url).await?;
+    serde_json::from_str::<Catalog>(&text).map(Arc::new).map_err(|e| LoadError::Invalid {
+        problems: vec![Problem::error(article_core::problem::Kind::Syntax, "$", e.to_string()).at(e.line(), e.column())],
+        url,
+    })
+}

@@ -1,0 +1,108 @@
+//! Every figure of the article, grouped by category, sortable by reading order or value.
+//! The legend doubles as a filter: unchecking a category dims its highlights.
+use leptos::prelude::*;
+
+use crate::figure_card::FigureCard;
+use crate::reader::{use_reader, SortBy};
+
+/// The side ledger (a bottom sheet on narrow screens; see `style/`).
+#[component]
+pub fn Ledger() -> impl IntoView {
+    let reader = use_reader();
+    let doc = reader.doc.clone();
+    let ui = reader.ui;
+    let n_categories = doc.article.categories.len();
+
+    // Groups in category order, figures without a category last.
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = (0..n_categories).map(|c| (Some(c), Vec::new())).collect();
+    groups.push((None, Vec::new()));
+    for &f in &doc.reading_order {
+        let slot = doc.article.figures[f].category.unwrap_or(n_categories);
+        groups[slot].1.push(f);
+    }
+    groups.retain(|(_, figs)| !figs.is_empty());
+
+    let legend = doc
+        .article
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(c, cat)| {
+            let r = reader.clone();
+            view! {
+                <li>
+                    <label class="legend-item">
+                        <input type="checkbox" checked=true
+                            on:change=move |ev| {
+                                let shown = event_target_checked(&ev);
+                                r.hidden_categories.update(|h| { if shown { h.remove(&c); } else { h.insert(c); } });
+                                r.dim_category(c, !shown);
+                            } />
+                        <span class=format!("swatch c{}", c % 8) aria-hidden="true"></span>
+                        {cat.label.clone()}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let sections = groups
+        .into_iter()
+        .map(|(cat, figs)| {
+            let d = doc.clone();
+            let title = move || match cat.and_then(|c| d.article.categories.get(c)) {
+                Some(c) => c.label.clone(),
+                None => ui.get().text().uncategorised.to_string(),
+            };
+            let scale = figs.iter().map(|&f| doc.article.figures[f].value).filter(|v| v.is_finite()).fold(0.0, f64::max);
+            let sort = reader.sort;
+            let d = doc.clone();
+            let ordered = move || {
+                let mut v = figs.clone();
+                if sort.get() == SortBy::Value {
+                    v.sort_by(|&a, &b| d.article.figures[b].value.total_cmp(&d.article.figures[a].value));
+                }
+                v
+            };
+            let dimmed = move || cat.is_some_and(|c| reader.hidden_categories.with(|h| h.contains(&c)));
+            view! {
+                <section class="group" class:dimmed=dimmed>
+                    <h3>
+                        {cat.map(|c| view! { <span class=format!("swatch c{}", c % 8) aria-hidden="true"></span> })}
+                        {title}
+                    </h3>
+                    <ul class="cards">
+                        <For each=ordered key=|f| *f let:f>
+                            <FigureCard figure=f scale=scale />
+                        </For>
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
+
+    let sort = reader.sort;
+    view! {
+        <section class="ledger" aria-labelledby="ledger-heading">
+            <h2 id="ledger-heading">{move || ui.get().text().ledger_heading}</h2>
+            <div class="ledger-tools">
+                <label class="sort">
+                    <span>{move || ui.get().text().sort_label}</span>
+                    <select on:change=move |ev| {
+                        sort.set(if event_target_value(&ev) == "value" { SortBy::Value } else { SortBy::Reading });
+                    }>
+                        <option value="reading">{move || ui.get().text().sort_reading}</option>
+                        <option value="value">{move || ui.get().text().sort_value}</option>
+                    </select>
+                </label>
+            </div>
+            {(n_categories > 0).then(|| view! {
+                <fieldset class="legend">
+                    <legend>{move || ui.get().text().legend_heading}</legend>
+                    <ul>{legend}</ul>
+                </fieldset>
+            })}
+            {sections}
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! article-viewer: a reader for news articles whose numbers matter.
+//!
+//! The app is a thin shell over `article_core`: it fetches a document, lets the core parse,
+//! anchor and segment it, and renders the result. One component per file, named from the
+//! reader's domain; [`App`] picks the screen from the URL.
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_query_map;
+
+pub mod alert;
+pub mod api;
+pub mod article;
+pub mod breakdown;
+pub mod catalog;
+pub mod details;
+pub mod figure_card;
+pub mod highlight;
+pub mod i18n;
+pub mod ledger;
+pub mod page;
+pub mod popover;
+pub mod reader;
+pub mod url;
+pub mod warnings;
+
+use alert::Alert;
+use api::LoadError;
+use catalog::Catalog;
+use i18n::Lang;
+use page::ArticlePage;
+use url::Target;
+
+/// The whole reader, routed by the query string (`?article=ID`, `?src=URL`, or the catalog).
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Screens />
+        </Router>
+    }
+}
+
+#[component]
+fn Screens() -> impl IntoView {
+    let query = use_query_map();
+    let target = Memo::new(move |_| {
+        let q = query.get();
+        url::target(q.get_str("article"), q.get_str("src"), &url::current_href())
+    });
+
+    // The UI follows the document's language unless the reader chose one.
+    let (doc_lang, set_doc_lang) = signal(Lang::saved().is_none().then_some(Lang::Vi));
+    let (chosen, set_chosen) = signal(Lang::saved());
+    let ui = Signal::derive(move || chosen.get().or(doc_lang.get()).unwrap_or(Lang::Vi));
+    let on_lang = Callback::new(move |tag: String| set_doc_lang.set(Some(Lang::from_tag(&tag))));
+
+    Effect::new(move |_| {
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", ui.get().tag());
+        }
+    });
+
+    let header = move || {
+        let t = ui.get().text();
+        view! {
+            <a class="skip" href="#main">{t.skip_to_article}</a>
+            <header class="topbar">
+                <nav aria-label=t.app_name>
+                    <a class="brand" href=url::catalog_href()>{t.app_name}</a>
+                    {(target.get() != Target::Catalog).then(|| view! { <a class="back" href=url::catalog_href()>{t.back_to_catalog}</a> })}
+                </nav>
+                <button type="button" class="lang-switch" lang=ui.get().other().tag()
+                    on:click=move |_| {
+                        let next = ui.get_untracked().other();
+                        next.save();
+                        set_chosen.set(Some(next));
+                    }>
+                    {t.switch_language}
+                </button>
+            </header>
+        }
+    };
+
+    let screen = move || match target.get() {
+        Target::Catalog => view! { <Catalog ui=ui /> }.into_any(),
+        Target::Document(url) => view! { <ArticlePage url=url ui=ui on_lang=on_lang /> }.into_any(),
+        Target::Refused { url, reason } => {
+            let error = LoadError::Refused { url, reason };
+            view! { <main id="main" tabindex="-1"><Alert error=error on_retry=Callback::new(|_| reload()) ui=ui /></main> }.into_any()
+        }
+    };
+
+    view! {
+        {header}
+        {screen}
+    }
+}
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Replace a frozen page with an explanation when a panic escapes (a bug): the message goes
+/// to the console, and the reader gets a `role="alert"` box with a reload link. Built with
+/// plain DOM calls because after a panic the reactive system can no longer be trusted, and
+/// a link rather than a button because with `panic = "abort"` no wasm code runs afterwards.
+pub fn install_panic_alert() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        let lang = Lang::saved().unwrap_or(Lang::from_tag(&doc.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).unwrap_or_default()));
+        let t = lang.text();
+        let build = || -> Result<(), wasm_bindgen::JsValue> {
+            let alert = doc.create_element("div")?;
+            alert.set_attribute("role", "alert")?;
+            alert.set_attribute("class", "alert panic")?;
+            let h = doc.create_element("h2")?;
+            h.set_text_content(Some(t.error_panic));
+            let p = doc.create_element("p")?;
+            p.set_text_content(Some(&info.to_string()));
+            let a = doc.create_element("a")?;
+            a.set_attribute("href", &url::current_href())?;
+            a.set_attribute("class", "button")?;
+            a.set_text_content(Some(t.reload));
+            alert.append_child(&h)?;
+            alert.append_child(&p)?;
+            alert.append_child(&a)?;
+            body.prepend_with_node_1(&alert)?;
+            Ok(())
+        };
+        let _ = build();
+    }));
+}

@@ -1,0 +1,183 @@
+//! An open article: loads the document, then lays out the article, the details panel, the
+//! ledger, the popover and the warnings, and wires selection to the URL hash and keyboard.
+use std::sync::Arc;
+
+use article_core::Document;
+use leptos::prelude::*;
+
+use crate::alert::error_fallback;
+use crate::api::fetch_document;
+use crate::article::Article;
+use crate::details::FigureDetails;
+use crate::i18n::Lang;
+use crate::ledger::Ledger;
+use crate::popover::Popover;
+use crate::reader::{reveal, reveal_nearest, Reader};
+use crate::url::{current_hash, figure_from_hash, write_selection};
+use crate::warnings::Warnings;
+
+/// Loading placeholder shaped like an article, so nothing jumps when it arrives.
+#[component]
+fn Skeleton(#[prop(into)] ui: Signal<Lang>) -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-busy="true" aria-live="polite">
+            <span class="visually-hidden">{move || ui.get().text().loading}</span>
+            <div class="sk sk-kicker"></div>
+            <div class="sk sk-title"></div>
+            <div class="sk sk-title short"></div>
+            <div class="sk sk-meta"></div>
+            {(0..8).map(|_| view! { <div class="sk sk-line"></div> }).collect_view()}
+        </div>
+    }
+}
+
+/// Loads and shows the document at `url`.
+#[component]
+pub fn ArticlePage(
+    /// URL of the `article/1` document (relative to the page or same-origin absolute).
+    #[prop(into)]
+    url: Signal<String>,
+    /// The UI language.
+    #[prop(into)]
+    ui: Signal<Lang>,
+    /// Told the document's language once it has loaded, so the UI can follow it.
+    #[prop(into)]
+    on_lang: Callback<String>,
+) -> impl IntoView {
+    let (retry, set_retry) = signal(0u32);
+    let doc = LocalResource::new(move || {
+        retry.track();
+        fetch_document(url.get())
+    });
+    let retry_cb = Callback::new(move |_| set_retry.update(|n| *n += 1));
+    view! {
+        <Transition fallback=move || view! { <Skeleton ui=ui /> }>
+            <ErrorBoundary fallback=error_fallback(ui, retry_cb)>
+                {move || Suspend::new(async move {
+                    doc.await.map(|d| {
+                        on_lang.run(d.article.lang.clone());
+                        view! { <Opened doc=d ui=ui /> }
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// A loaded document with all its parts and behaviour.
+#[component]
+pub fn Opened(
+    /// The loaded document.
+    doc: Arc<Document>,
+    /// The UI language.
+    #[prop(into)]
+    ui: Signal<Lang>,
+) -> impl IntoView {
+    let reader = Reader::new(doc.clone(), ui);
+    provide_context(reader.clone());
+
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(&doc.article.title);
+    }
+
+    // A deep link selects its figure before anything is drawn, so the first paint is right.
+    let from_hash = |reader: &Reader| figure_from_hash(&current_hash()).and_then(|id| reader.doc.figure_index(id));
+    reader.selected.set(from_hash(&reader));
+
+    // Selection → aria-current on the affected marks and card only, and → the URL hash.
+    let r = reader.clone();
+    Effect::new(move |prev: Option<Option<usize>>| {
+        let current = r.selected.get();
+        if let Some(Some(p)) = prev {
+            if Some(p) != current {
+                r.mark_current(p, false);
+            }
+        }
+        if let Some(c) = current {
+            r.mark_current(c, true);
+            if let Some(card) = r.card_of(c) {
+                reveal_nearest(&card);
+            }
+        }
+        if prev.is_some() || current.is_some() {
+            write_selection(current.map(|c| r.figure_id(c)));
+        }
+        current
+    });
+
+    // On first paint, bring a deep-linked figure into view.
+    let r = reader.clone();
+    request_animation_frame(move || {
+        if let Some(f) = r.selected.get_untracked() {
+            if let Some(el) = r.mention_element(f, 0) {
+                reveal(&el);
+            }
+        }
+    });
+
+    let r = reader.clone();
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let f = figure_from_hash(&current_hash()).and_then(|id| r.doc.figure_index(id));
+        r.select(f);
+        if let Some(el) = f.and_then(|f| r.mention_element(f, 0)) {
+            reveal(&el);
+        }
+    });
+
+    let r = reader.clone();
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            "j" | "k" => {
+                let next = r.step(if ev.key() == "j" { 1 } else { -1 });
+                r.select(next);
+                if let Some(el) = next.and_then(|f| r.mention_element(f, 0)) {
+                    reveal(&el);
+                    let _ = el.focus();
+                }
+            }
+            "Escape" => {
+                r.hover.set(None);
+                r.select(None);
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_key.remove();
+    });
+
+    let (sheet_open, set_sheet_open) = signal(false);
+    let root = reader.root;
+    view! {
+        <div class="reader" node_ref=root>
+            <main id="main" class="reading" tabindex="-1">
+                <Article />
+                <Warnings />
+            </main>
+            <aside class="side" class:open=sheet_open aria-label=move || ui.get().text().ledger_label>
+                <button type="button" class="sheet-toggle" aria-expanded=move || sheet_open.get().to_string()
+                    on:click=move |_| set_sheet_open.update(|o| *o = !*o)>
+                    {move || if sheet_open.get() { ui.get().text().hide_figures } else { ui.get().text().show_figures }}
+                </button>
+                <div class="side-body">
+                    <FigureDetails />
+                    <Ledger />
+                    <p class="hint">{move || ui.get().text().keyboard_hint}</p>
+                </div>
+            </aside>
+            <Popover />
+        </div>
+    }
+}
+
+/// Whether a key event is aimed at a text field (where j and k are letters, not commands).
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+}

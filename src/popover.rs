@@ -1,0 +1,37 @@
+//! The popover that opens on hover or keyboard focus of a highlight. It only describes; it
+//! holds no controls, so it never traps focus and closes when the highlight is left or on
+//! Escape.
+use article_core::format;
+use leptos::prelude::*;
+
+use crate::reader::use_reader;
+
+/// Details of the hovered or focused highlight, next to it.
+#[component]
+pub fn Popover() -> impl IntoView {
+    let reader = use_reader();
+    let r = reader.clone();
+    move || {
+        let hover = reader.hover.get()?;
+        let doc = &r.doc;
+        let fig = doc.article.figures.get(hover.figure)?;
+        let lang = &doc.article.lang;
+        let value = format::figure_value(fig, lang);
+        let category = fig.category.and_then(|c| doc.article.categories.get(c)).map(|c| c.label.clone());
+        let t = r.ui.get().text();
+        let computed = doc.figures.get(hover.figure).is_some_and(|f| f.computed);
+        // Below the highlight, clamped to the viewport width.
+        let width = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64()).unwrap_or(1024.0);
+        let left = hover.left.min(width - 300.0).max(8.0);
+        let style = format!("left:{left:.0}px;top:{:.0}px", hover.bottom + 6.0);
+        Some(view! {
+            <div id="popover" class="popover" role="tooltip" style=style lang=lang.clone() data-popover=fig.id.clone()>
+                <p class="pop-value">{value}</p>
+                <p class="pop-label">{fig.label.clone()}</p>
+                {category.map(|c| view! { <p class="pop-cat">{c}</p> })}
+                {computed.then(|| view! { <p class="pop-cat">{t.computed}</p> })}
+                {fig.note.clone().map(|n| view! { <p class="pop-note">{n}</p> })}
+            </div>
+        })
+    }
+}

@@ -1,0 +1,153 @@
+//! The state of one open article, shared by its components through context.
+//!
+//! The article text is rendered once and never re-rendered: selection, hover and category
+//! filters touch only the affected marks and cards (see [`Reader::mark_current`]), so a
+//! click in a 1 MB article costs the same as in a short one.
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use article_core::Document;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+
+/// How the ledger orders cards within a category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortBy {
+    Reading,
+    Value,
+}
+
+/// The popover's subject: a figure and the highlight element it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hover {
+    pub figure: usize,
+    /// Viewport rectangle of the highlight: left, top, bottom, width.
+    pub left: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// The id the highlight's `aria-describedby` points to while the popover is open.
+    pub describedby: String,
+}
+
+#[derive(Clone)]
+pub struct Reader {
+    pub doc: Arc<Document>,
+    /// Selected figure (index into the document's figures).
+    pub selected: RwSignal<Option<usize>>,
+    /// Which anchor of the selected figure is shown ("mention 2 of 4" → 1).
+    pub cursor: RwSignal<usize>,
+    pub hover: RwSignal<Option<Hover>>,
+    pub hidden_categories: RwSignal<HashSet<usize>>,
+    pub sort: RwSignal<SortBy>,
+    /// The element wrapping article and ledger; queries for marks and cards start here.
+    pub root: NodeRef<leptos::html::Div>,
+    pub ui: Signal<Lang>,
+}
+
+impl Reader {
+    pub fn new(doc: Arc<Document>, ui: Signal<Lang>) -> Self {
+        Reader {
+            doc,
+            selected: RwSignal::new(None),
+            cursor: RwSignal::new(0),
+            hover: RwSignal::new(None),
+            hidden_categories: RwSignal::new(HashSet::new()),
+            sort: RwSignal::new(SortBy::Reading),
+            root: NodeRef::new(),
+            ui,
+        }
+    }
+
+    pub fn figure_id(&self, figure: usize) -> &str {
+        self.doc.article.figures.get(figure).map(|f| f.id.as_str()).unwrap_or_default()
+    }
+
+    pub fn lang(&self) -> &str {
+        &self.doc.article.lang
+    }
+
+    /// Select a figure (or clear with `None`), showing its first mention.
+    pub fn select(&self, figure: Option<usize>) {
+        self.cursor.set(0);
+        self.selected.set(figure);
+    }
+
+    /// The next (`step = 1`) or previous (`-1`) figure in reading order.
+    pub fn step(&self, step: isize) -> Option<usize> {
+        let order = &self.doc.reading_order;
+        if order.is_empty() {
+            return None;
+        }
+        let here = self.selected.get_untracked().and_then(|f| order.iter().position(|&o| o == f));
+        let next = match here {
+            Some(i) => (i as isize + step).rem_euclid(order.len() as isize) as usize,
+            None if step >= 0 => 0,
+            None => order.len() - 1,
+        };
+        order.get(next).copied()
+    }
+
+    fn query_all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
+        let Some(root) = self.root.get_untracked() else { return Vec::new() };
+        let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect()
+    }
+
+    /// Highlights of a figure: every run whose `data-figure` list holds its id.
+    pub fn marks_of(&self, figure: usize) -> Vec<web_sys::HtmlElement> {
+        self.query_all(&format!("[data-figure~=\"{}\"]", self.figure_id(figure)))
+    }
+
+    /// The first highlight element of one anchor of a figure.
+    pub fn mention_element(&self, figure: usize, anchor: usize) -> Option<web_sys::HtmlElement> {
+        self.query_all(&format!("[data-mention~=\"{}:{anchor}\"]", self.figure_id(figure))).into_iter().next()
+    }
+
+    pub fn card_of(&self, figure: usize) -> Option<web_sys::HtmlElement> {
+        self.query_all(&format!("[data-figure-card=\"{}\"]", self.figure_id(figure))).into_iter().next()
+    }
+
+    /// Set or clear `aria-current` on a figure's highlights and card.
+    pub fn mark_current(&self, figure: usize, current: bool) {
+        let mut elements = self.marks_of(figure);
+        elements.extend(self.card_of(figure));
+        for el in elements {
+            let _ = if current {
+                el.set_attribute("aria-current", "true")
+            } else {
+                el.remove_attribute("aria-current")
+            };
+        }
+    }
+
+    /// Dim or undim the highlights of one category.
+    pub fn dim_category(&self, category: usize, dim: bool) {
+        for el in self.query_all(&format!("[data-cat=\"{category}\"]")) {
+            let _ = el.class_list().toggle_with_force("dim", dim);
+        }
+    }
+}
+
+/// Scroll an element into view, respecting reduced motion (CSS `scroll-behavior` decides).
+pub fn reveal(el: &web_sys::HtmlElement) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Scroll within the nearest scroll container only as much as needed.
+pub fn reveal_nearest(el: &web_sys::HtmlElement) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+pub fn use_reader() -> Reader {
+    expect_context::<Reader>()
+}

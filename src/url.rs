@@ -1,0 +1,88 @@
+//! What the address bar asks for, and how selection is written back to it.
+//!
+//! Everything is relative to the page's own URL so the reader works from any sub-path of a
+//! plain static host (no rewrite rules): `?article=ID` → `articles/ID.json`.
+
+/// The screen the URL names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Catalog,
+    /// A document URL to fetch (already checked to be same-origin and well-formed).
+    Document(String),
+    /// The URL asked for something we refuse to load; the reason is shown in the alert.
+    Refused { url: String, reason: String },
+}
+
+/// Where the catalog lives, relative to the page.
+pub const CATALOG_URL: &str = "articles/index.json";
+
+/// Decide the target from the query parameters `article` and `src`. `base` is the page's
+/// full URL (for resolving and origin checks).
+pub fn target(article: Option<&str>, src: Option<&str>, base: &str) -> Target {
+    if let Some(id) = article.filter(|s| !s.is_empty()) {
+        if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && id.len() <= 200 {
+            return Target::Document(format!("articles/{id}.json"));
+        }
+        return Target::Refused {
+            url: id.to_string(),
+            reason: "an article id may only hold letters, digits, '-' and '_'".into(),
+        };
+    }
+    if let Some(src) = src.filter(|s| !s.is_empty()) {
+        return match same_origin(src, base) {
+            Ok(url) => Target::Document(url),
+            Err(reason) => Target::Refused { url: src.to_string(), reason },
+        };
+    }
+    Target::Catalog
+}
+
+/// Resolve `src` against `base` and accept it only if it is http(s) on the page's origin.
+fn same_origin(src: &str, base: &str) -> Result<String, String> {
+    let url = web_sys::Url::new_with_base(src, base).map_err(|_| "not a valid URL".to_string())?;
+    let page = web_sys::Url::new(base).map_err(|_| "the page URL is not valid".to_string())?;
+    if url.protocol() != "http:" && url.protocol() != "https:" {
+        return Err(format!("the {} scheme is not allowed", url.protocol()));
+    }
+    if url.origin() != page.origin() {
+        return Err(format!("{} is not this site's origin ({})", url.origin(), page.origin()));
+    }
+    Ok(url.href())
+}
+
+/// `#fig-ID` → `ID` (ids are ASCII, so no percent-decoding is needed; anything else is ignored).
+pub fn figure_from_hash(hash: &str) -> Option<&str> {
+    let id = hash.strip_prefix('#').unwrap_or(hash).strip_prefix("fig-")?;
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).then_some(id)
+}
+
+/// The current `location.hash`.
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The current full URL.
+pub fn current_href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// The page path without query or hash: the catalog's address.
+pub fn catalog_href() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "./".into())
+}
+
+/// Write the selection into the hash with `replaceState`, so Back leaves the article instead
+/// of stepping through selections.
+pub fn write_selection(id: Option<&str>) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let url = match id {
+        Some(id) => format!("{path}{search}#fig-{id}"),
+        None => format!("{path}{search}"),
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

@@ -1,0 +1,37 @@
+//! Problems that did not stop the article from rendering (orphaned or ambiguous mentions,
+//! sum mismatches, refused images, skipped blocks), listed for the reader and publisher.
+use leptos::prelude::*;
+
+use crate::reader::use_reader;
+
+/// The `role="status"` list of warnings; absent when there are none.
+#[component]
+pub fn Warnings() -> impl IntoView {
+    let reader = use_reader();
+    let doc = reader.doc.clone();
+    (!doc.warnings.is_empty()).then(|| {
+        let items = doc
+            .warnings
+            .iter()
+            .map(|w| {
+                let at = match (w.line, w.column) {
+                    (Some(l), Some(c)) => format!("{} ({l}:{c})", w.path),
+                    _ => w.path.clone(),
+                };
+                view! {
+                    <li>
+                        <span class="warn-msg">{w.message.clone()}</span>" "
+                        <code class="warn-path">{at}</code>
+                        {w.hint.clone().map(|h| view! { <span class="warn-hint">{h}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="warnings" role="status">
+                <summary>{move || format!("{} ({})", reader.ui.get().text().warnings_heading, doc.warnings.len())}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    })
+}
