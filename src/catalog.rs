@@ -13,11 +13,15 @@ pub fn Catalog(
     /// The UI language.
     #[prop(into)]
     ui: Signal<Lang>,
+    /// Where the catalog is, relative to the page.
+    #[prop(optional, into)]
+    src: Option<String>,
 ) -> impl IntoView {
+    let src = src.unwrap_or_else(|| CATALOG_URL.to_string());
     let (retry, set_retry) = signal(0u32);
     let catalog = LocalResource::new(move || {
         retry.track();
-        fetch_catalog(CATALOG_URL.to_string())
+        fetch_catalog(src.clone())
     });
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -27,7 +27,7 @@ pub fn FigureCard(
     } else {
         0.0
     };
-    let width = format!("width:{:.1}%", (ratio.clamp(0.0, 1.0) * 100.0).max(1.0));
+    let width = format!("{:.1}%", (ratio.clamp(0.0, 1.0) * 100.0).max(1.0));
     let current = (reader.selected.get_untracked() == Some(figure)).then_some("true");
     let r = reader.clone();
     view! {
@@ -48,7 +48,7 @@ pub fn FigureCard(
             >
                 <span class="card-value">{format::figure_value(fig, lang)}</span>
                 <span class="card-label">{fig.label.clone()}</span>
-                <span class="mini" aria-hidden="true"><span class="mini-bar" style=width></span></span>
+                <span class="mini" aria-hidden="true"><span class="mini-bar" style:width=width></span></span>
                 {computed.then(|| view! { <span class="tag computed">{t.computed}</span> })}
             </button>
         </li>

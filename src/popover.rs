@@ -23,9 +23,10 @@ pub fn Popover() -> impl IntoView {
         // Below the highlight, clamped to the viewport width.
         let width = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64()).unwrap_or(1024.0);
         let left = hover.left.min(width - 300.0).max(8.0);
-        let style = format!("left:{left:.0}px;top:{:.0}px", hover.bottom + 6.0);
+        let top = format!("{:.0}px", hover.bottom + 6.0);
+        let left = format!("{left:.0}px");
         Some(view! {
-            <div id="popover" class="popover" role="tooltip" style=style lang=lang.clone() data-popover=fig.id.clone()>
+            <div id="popover" class="popover" role="tooltip" style:left=left style:top=top lang=lang.clone() data-popover=fig.id.clone()>
                 <p class="pop-value">{value}</p>
                 <p class="pop-label">{fig.label.clone()}</p>
                 {category.map(|c| view! { <p class="pop-cat">{c}</p> })}

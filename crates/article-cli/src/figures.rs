@@ -56,8 +56,11 @@ pub fn rows(doc: &Document) -> Vec<Row> {
             let sum = match doc.relations.breakdown(i) {
                 None => String::new(),
                 Some(b) => {
-                    let terms: Vec<String> =
-                        b.parts.iter().map(|&p| number(figures[p].value, lang)).collect();
+                    let terms: Vec<String> = b
+                        .parts
+                        .iter()
+                        .map(|&p| number(figures[p].value, lang))
+                        .collect();
                     let total = format!("{} = {}", terms.join(" + "), number(b.sum, lang));
                     if b.consistent {
                         format!("{total} ✓")
@@ -164,7 +167,10 @@ mod tests {
 
     #[test]
     fn columns_align_on_code_points() {
-        let text = render(&[row("đảng-viên", "trên 8.000 đảng viên", ""), row("a", "5", "")]);
+        let text = render(&[
+            row("đảng-viên", "trên 8.000 đảng viên", ""),
+            row("a", "5", ""),
+        ]);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "ID         VALUE                 MENTIONS  WHERE");
         assert_eq!(lines[1], "đảng-viên  trên 8.000 đảng viên  1/1       ¶0:3");

@@ -54,9 +54,9 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_positioned() {
-        let bytes = b"{\n  \"a\": \"\xC3x\"\n}";
-        let e = std::str::from_utf8(bytes).unwrap_err();
-        let p = not_utf8(bytes, e);
+        let bytes = b"{\n  \"a\": \"\xC3x\"\n}".to_vec();
+        let e = String::from_utf8(bytes).unwrap_err();
+        let p = not_utf8(e.as_bytes(), e.utf8_error());
         assert_eq!((p.line, p.column), (Some(2), Some(9)));
         assert!(p.message.contains("byte offset 10"), "{}", p.message);
     }

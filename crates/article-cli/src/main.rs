@@ -158,6 +158,8 @@ pub fn single_operand<'a>(args: &'a [String], command: &str) -> Result<&'a str, 
     match operands.as_slice() {
         [one] => Ok(one),
         [] => Err(UsageError::new(format!("`{command}` needs a file"))),
-        _ => Err(UsageError::new(format!("`{command}` takes exactly one file"))),
+        _ => Err(UsageError::new(format!(
+            "`{command}` takes exactly one file"
+        ))),
     }
 }

@@ -30,12 +30,16 @@ pub struct Anchor {
 
 const NONE: u32 = u32::MAX;
 
-/// A byte-level Aho–Corasick automaton over distinct patterns.
+/// A byte-level Aho–Corasick automaton over distinct patterns. Children are kept as
+/// first-child / next-sibling lists in flat arrays (no allocation per node; quote tries
+/// are mostly long chains), except the root, which has a dense table.
 struct Automaton {
     /// Dense transitions of the root (0 = stay at root).
     root: [u32; 256],
-    /// Sparse, sorted transitions of every node (the root's are unused).
-    edges: Vec<Vec<(u8, u32)>>,
+    first_child: Vec<u32>,
+    next_sibling: Vec<u32>,
+    /// The byte on the edge into this node.
+    byte: Vec<u8>,
     fail: Vec<u32>,
     /// Pattern ending at this node.
     out: Vec<u32>,
@@ -45,75 +49,93 @@ struct Automaton {
 
 impl Automaton {
     fn new(patterns: &[&str]) -> Automaton {
-        let mut edges: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut out: Vec<u32> = vec![NONE];
+        let cap = patterns.iter().map(|p| p.len()).sum::<usize>() + 1;
+        let mut a = Automaton {
+            root: [0; 256],
+            first_child: Vec::with_capacity(cap),
+            next_sibling: Vec::with_capacity(cap),
+            byte: Vec::with_capacity(cap),
+            fail: Vec::new(),
+            out: Vec::with_capacity(cap),
+            dict: Vec::new(),
+        };
+        a.first_child.push(NONE);
+        a.next_sibling.push(NONE);
+        a.byte.push(0);
+        a.out.push(NONE);
         for (pid, p) in patterns.iter().enumerate() {
             let mut node = 0usize;
-            for &byte in p.as_bytes() {
-                let found = edges[node].iter().find(|e| e.0 == byte).map(|e| e.1);
-                node = match found {
+            for &b in p.as_bytes() {
+                node = match a.child(node, b) {
                     Some(n) => n as usize,
                     None => {
-                        let n = edges.len();
-                        edges.push(Vec::new());
-                        out.push(NONE);
-                        edges[node].push((byte, n as u32));
-                        n
+                        let n = a.byte.len() as u32;
+                        a.byte.push(b);
+                        a.out.push(NONE);
+                        a.first_child.push(NONE);
+                        a.next_sibling.push(a.first_child[node]);
+                        a.first_child[node] = n;
+                        if node == 0 {
+                            a.root[b as usize] = n;
+                        }
+                        n as usize
                     }
                 };
             }
-            out[node] = pid as u32;
+            a.out[node] = pid as u32;
         }
-        for e in edges.iter_mut() {
-            e.sort_unstable_by_key(|x| x.0);
+        let n = a.byte.len();
+        a.fail = vec![0u32; n];
+        a.dict = vec![NONE; n];
+        // Breadth-first: a node's failure link is known before its children's.
+        let mut queue: std::collections::VecDeque<u32> = std::collections::VecDeque::new();
+        let mut c = a.first_child[0];
+        while c != NONE {
+            queue.push_back(c);
+            c = a.next_sibling[c as usize];
         }
-        let mut root = [0u32; 256];
-        for &(b, n) in &edges[0] {
-            root[b as usize] = n;
-        }
-        let n = edges.len();
-        let mut fail = vec![0u32; n];
-        let mut dict = vec![NONE; n];
-        let mut queue: std::collections::VecDeque<u32> = edges[0].iter().map(|e| e.1).collect();
         while let Some(u) = queue.pop_front() {
             let u = u as usize;
-            for i in 0..edges[u].len() {
-                let (b, v) = edges[u][i];
-                let mut f = fail[u] as usize;
+            let mut v = a.first_child[u];
+            while v != NONE {
+                let b = a.byte[v as usize];
+                let mut f = a.fail[u] as usize;
                 let target = loop {
-                    if let Some(t) = Self::goto_in(&root, &edges, f, b) {
+                    if let Some(t) = a.child(f, b) {
                         break t;
                     }
                     if f == 0 {
                         break 0;
                     }
-                    f = fail[f] as usize;
+                    f = a.fail[f] as usize;
                 };
-                let target = if target == v { 0 } else { target };
-                fail[v as usize] = target;
-                dict[v as usize] = if out[target as usize] != NONE {
+                a.fail[v as usize] = target;
+                a.dict[v as usize] = if a.out[target as usize] != NONE {
                     target
                 } else {
-                    dict[target as usize]
+                    a.dict[target as usize]
                 };
                 queue.push_back(v);
+                v = a.next_sibling[v as usize];
             }
         }
-        Automaton { root, edges, fail, out, dict }
+        a
     }
 
     #[inline]
-    fn goto_in(root: &[u32; 256], edges: &[Vec<(u8, u32)>], node: usize, b: u8) -> Option<u32> {
+    fn child(&self, node: usize, b: u8) -> Option<u32> {
         if node == 0 {
-            let t = root[b as usize];
+            let t = self.root[b as usize];
             return (t != 0).then_some(t);
         }
-        let e = &edges[node];
-        if e.len() <= 8 {
-            e.iter().find(|x| x.0 == b).map(|x| x.1)
-        } else {
-            e.binary_search_by_key(&b, |x| x.0).ok().map(|i| e[i].1)
+        let mut c = self.first_child[node];
+        while c != NONE {
+            if self.byte[c as usize] == b {
+                return Some(c);
+            }
+            c = self.next_sibling[c as usize];
         }
+        None
     }
 
     /// Calls `hit(pattern, end_byte)` for every occurrence (overlapping ones too).
@@ -121,18 +143,25 @@ impl Automaton {
     fn scan(&self, text: &str, mut hit: impl FnMut(u32, usize) -> bool) -> bool {
         let mut state = 0usize;
         for (i, &b) in text.as_bytes().iter().enumerate() {
-            loop {
-                if let Some(t) = Self::goto_in(&self.root, &self.edges, state, b) {
-                    state = t as usize;
-                    break;
+            if state == 0 {
+                state = self.root[b as usize] as usize;
+                if state == 0 {
+                    continue;
+                }
+            } else {
+                loop {
+                    if let Some(t) = self.child(state, b) {
+                        state = t as usize;
+                        break;
+                    }
+                    if state == 0 {
+                        break;
+                    }
+                    state = self.fail[state] as usize;
                 }
                 if state == 0 {
-                    break;
+                    continue;
                 }
-                state = self.fail[state] as usize;
-            }
-            if state == 0 {
-                continue;
             }
             let mut t = if self.out[state] != NONE {
                 state as u32
@@ -197,27 +226,18 @@ enum Outcome {
     GaveUp,
 }
 
-/// Converts sorted byte offsets to char offsets (or the reverse) in one sweep.
-fn byte_to_char(text: &str, sorted_bytes: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(sorted_bytes.len());
-    let mut chars = 0usize;
-    let mut it = text.char_indices().peekable();
-    for &b in sorted_bytes {
-        while let Some(&(i, _)) = it.peek() {
-            if i >= b {
-                break;
-            }
-            chars += 1;
-            it.next();
-        }
-        out.push(chars);
-    }
-    out
+/// Code points in a UTF-8 byte slice (bytes that are not continuation bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
+/// Byte offsets of sorted code-point offsets (None past the end), in one sweep.
 fn char_to_byte(text: &str, sorted_chars: &[usize]) -> Vec<Option<usize>> {
     let mut out = Vec::with_capacity(sorted_chars.len());
-    let mut it = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let mut idx = 0usize;
     let mut cur = it.next();
     for &c in sorted_chars {
@@ -232,12 +252,17 @@ fn char_to_byte(text: &str, sorted_chars: &[usize]) -> Vec<Option<usize>> {
 
 /// A few characters around a place, for messages.
 fn context(text: &str, start: usize, end: usize) -> String {
-    let before: Vec<char> = text.get(..start).unwrap_or("").chars().rev().take(12).collect();
+    let before: Vec<char> = text
+        .get(..start)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take(12)
+        .collect();
     let after: String = text.get(end..).unwrap_or("").chars().take(12).collect();
     let mid = text.get(start..end).unwrap_or("");
     let before: String = before.into_iter().rev().collect();
-    format!("…{before}[{mid}]{after}…")
-        .replace(['\n', '\r'], " ")
+    format!("…{before}[{mid}]{after}…").replace(['\n', '\r'], " ")
 }
 
 fn quoted(s: &str) -> String {
@@ -304,7 +329,9 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
     }
 
     // 3. Everything else: one automaton over the distinct prefix+quote+suffix strings.
-    struct Pattern {
+    // A "variant" is one way of splitting a searched string into prefix / quote /
+    // suffix: the same string can be searched by mentions that split it differently.
+    struct Variant {
         prefix_len: usize,
         quote_len: usize,
         /// Wanted in any block.
@@ -314,8 +341,10 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         /// Matches: (block, byte start of the quote).
         hits: Vec<(usize, usize)>,
     }
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut patterns: Vec<Pattern> = Vec::new();
+    let mut string_ids: HashMap<String, usize> = HashMap::new();
+    let mut strings: Vec<(usize, Vec<usize>)> = Vec::new(); // (len, variants)
+    let mut variant_ids: HashMap<(usize, usize, usize), usize> = HashMap::new();
+    let mut patterns: Vec<Variant> = Vec::new();
     let mut pattern_of: Vec<usize> = vec![usize::MAX; all.len()];
     for k in 0..all.len() {
         if !matches!(outcome[k], Outcome::Pending) {
@@ -325,30 +354,39 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         let pre = m.prefix.as_deref().unwrap_or("");
         let suf = m.suffix.as_deref().unwrap_or("");
         let key = format!("{pre}{}{suf}", m.quote);
+        let key_len = key.len();
+        let next = strings.len();
+        let sid = *string_ids.entry(key).or_insert(next);
+        if sid == next {
+            strings.push((key_len, Vec::new()));
+        }
         let next = patterns.len();
-        let id = *ids.entry(key).or_insert(next);
-        if id == next {
-            patterns.push(Pattern {
+        let vid = *variant_ids
+            .entry((sid, pre.len(), m.quote.len()))
+            .or_insert(next);
+        if vid == next {
+            patterns.push(Variant {
                 prefix_len: pre.len(),
                 quote_len: m.quote.len(),
                 global: false,
                 blocks: Vec::new(),
                 hits: Vec::new(),
             });
+            strings[sid].1.push(vid);
         }
         match m.block {
-            Some(b) => patterns[id].blocks.push(b),
-            None => patterns[id].global = true,
+            Some(b) => patterns[vid].blocks.push(b),
+            None => patterns[vid].global = true,
         }
-        pattern_of[k] = id;
+        pattern_of[k] = vid;
     }
     let mut gave_up = false;
     if !patterns.is_empty() {
-        let mut keys: Vec<(&str, usize)> = ids.iter().map(|(s, &i)| (s.as_str(), i)).collect();
+        let mut keys: Vec<(&str, usize)> =
+            string_ids.iter().map(|(s, &i)| (s.as_str(), i)).collect();
         keys.sort_unstable_by_key(|k| k.1);
         let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
         let automaton = Automaton::new(&strs);
-        let pattern_len: Vec<usize> = strs.iter().map(|s| s.len()).collect();
         for p in patterns.iter_mut() {
             p.blocks.sort_unstable();
             p.blocks.dedup();
@@ -357,26 +395,31 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         let mut scan_blocks: Vec<usize> = if any_global {
             (0..nb).collect()
         } else {
-            patterns.iter().flat_map(|p| p.blocks.iter().copied()).collect()
+            patterns
+                .iter()
+                .flat_map(|p| p.blocks.iter().copied())
+                .collect()
         };
         scan_blocks.sort_unstable();
         scan_blocks.dedup();
         let mut budget = MAX_ANCHOR_CANDIDATES;
         'blocks: for b in scan_blocks {
             let text = texts[b];
-            let ok = automaton.scan(text, |pid, end| {
-                if budget == 0 {
-                    return false;
-                }
-                budget -= 1;
-                let pid = pid as usize;
-                let p = &mut patterns[pid];
-                if !(p.global || p.blocks.binary_search(&b).is_ok()) {
-                    return true;
-                }
-                let start = end - pattern_len[pid] + p.prefix_len;
-                if numeric_ok(text, start, start + p.quote_len) {
-                    p.hits.push((b, start));
+            let ok = automaton.scan(text, |sid, end| {
+                let (len, variants) = &strings[sid as usize];
+                for &vid in variants {
+                    if budget == 0 {
+                        return false;
+                    }
+                    budget -= 1;
+                    let p = &mut patterns[vid];
+                    if !(p.global || p.blocks.binary_search(&b).is_ok()) {
+                        continue;
+                    }
+                    let start = end - len + p.prefix_len;
+                    if numeric_ok(text, start, start + p.quote_len) {
+                        p.hits.push((b, start));
+                    }
                 }
                 true
             });
@@ -412,23 +455,24 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         };
     }
 
-    // 4. Char offsets for the found ones, one sweep per block.
-    let mut need: Vec<(usize, usize)> = Vec::new(); // (block, byte)
+    // 4. Char offsets for the found ones: one forward sweep per block counting
+    // non-continuation bytes (fast, vectorisable), the end from the quote's length.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (block, start, mention)
     for (k, o) in outcome.iter().enumerate() {
         if let Outcome::Found { block, start } = *o {
-            need.push((block, start));
-            need.push((block, start + spec(k).quote.len()));
+            found.push((block, start, k));
         }
     }
-    need.sort_unstable();
-    need.dedup();
-    let mut char_at: HashMap<(usize, usize), usize> = HashMap::with_capacity(need.len());
-    for group in need.chunk_by(|a, b| a.0 == b.0) {
-        let b = group[0].0;
-        let bytes: Vec<usize> = group.iter().map(|x| x.1).collect();
-        for (byte, ch) in bytes.iter().zip(byte_to_char(texts[b], &bytes)) {
-            char_at.insert((b, *byte), ch);
+    found.sort_unstable();
+    let mut char_start: Vec<usize> = vec![0; all.len()];
+    let mut prev = (usize::MAX, 0usize, 0usize); // (block, byte, chars)
+    for &(b, start, k) in &found {
+        if prev.0 != b {
+            prev = (b, 0, 0);
         }
+        let counted = count_chars(texts[b].as_bytes().get(prev.1..start).unwrap_or(&[]));
+        prev = (b, start, prev.2 + counted);
+        char_start[k] = prev.2;
     }
 
     // 5. Results and warnings.
@@ -437,13 +481,13 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
     for (k, o) in outcome.into_iter().enumerate() {
         let (fi, mi) = all[k];
         let m = spec(k);
-        let path = format!("$.figures[{fi}].mentions[{mi}]");
+        let path = || format!("$.figures[{fi}].mentions[{mi}]");
         let fig_id = &article.figures[fi].id;
         match o {
             Outcome::Found { block, start } => {
                 let end = start + m.quote.len();
-                let cs = char_at.get(&(block, start)).copied().unwrap_or(0);
-                let ce = char_at.get(&(block, end)).copied().unwrap_or(cs);
+                let cs = char_start[k];
+                let ce = cs + m.quote.chars().count();
                 result[fi].push(Anchor {
                     mention: mi,
                     block,
@@ -465,7 +509,7 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                 if !reason.is_empty() {
                     msg.push_str(&format!(": {reason}"));
                 }
-                let mut pr = Problem::warning(Kind::Orphan, path, msg);
+                let mut pr = Problem::warning(Kind::Orphan, path(), msg);
                 // Explain the first few orphans (bounded work).
                 if reason.is_empty() && orphan_details < 20 {
                     orphan_details += 1;
@@ -477,9 +521,7 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                 let shown: Vec<String> = places
                     .iter()
                     .take(3)
-                    .map(|&(b, s)| {
-                        format!("block {b} {}", context(texts[b], s, s + m.quote.len()))
-                    })
+                    .map(|&(b, s)| format!("block {b} {}", context(texts[b], s, s + m.quote.len())))
                     .collect();
                 let more = if places.len() > 3 {
                     format!(" and {} more", places.len() - 3)
@@ -489,7 +531,7 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                 warnings.push(
                     Problem::warning(
                         Kind::Ambiguous,
-                        path,
+                        path(),
                         format!(
                             "figure \"{fig_id}\": quote {} matches {} places: {}{more}",
                             quoted(&m.quote),
@@ -541,11 +583,7 @@ fn orphan_hint(texts: &[&str], m: &MentionSpec) -> String {
         }
     }
     if bare == 0 {
-        if m.block.is_some()
-            && texts
-                .iter()
-                .any(|t| t.contains(m.quote.as_str()))
-        {
+        if m.block.is_some() && texts.iter().any(|t| t.contains(m.quote.as_str())) {
             return "the quote occurs in another block: check \"block\"".into();
         }
         "the quote must match the text exactly (same words, punctuation, spaces and diacritics)"
@@ -574,4 +612,243 @@ pub(crate) fn reading_order(anchored: &[Vec<Anchor>]) -> Vec<usize> {
         (None, None) => a.1.cmp(&b.1),
     });
     order.into_iter().map(|x| x.1).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::problem::Kind;
+    use crate::{load, Document};
+    use serde_json::{json, Value};
+
+    fn article(paras: &[&str], figures: Value) -> String {
+        let blocks: Vec<Value> = paras
+            .iter()
+            .map(|t| json!({"kind": "paragraph", "text": t}))
+            .collect();
+        json!({"format": "article/1", "id": "t", "title": "T", "blocks": blocks, "figures": figures})
+            .to_string()
+    }
+    fn one(paras: &[&str], mention: Value) -> Document {
+        let j = article(
+            paras,
+            json!([{"id": "f", "value": 1, "label": "l", "mentions": [mention]}]),
+        );
+        load(&j).expect("valid")
+    }
+    fn placed(d: &Document) -> Option<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> {
+        d.figures[0]
+            .anchors
+            .first()
+            .map(|a| (a.block, a.bytes.clone(), a.chars.clone()))
+    }
+
+    #[test]
+    fn exact() {
+        let d = one(
+            &["Có 54 chi, đảng bộ trực thuộc."],
+            json!({"quote": "54 chi"}),
+        );
+        assert_eq!(placed(&d), Some((0, 4..10, 3..9)));
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn nfd_text_and_quote() {
+        use unicode_normalization::UnicodeNormalization;
+        let text: String = "Thành phố Cẩm Phả có 54 đơn vị".nfd().collect();
+        let quote: String = "Cẩm Phả".nfd().collect();
+        let d = one(&[&text], json!({"quote": quote}));
+        let (b, bytes, chars) = placed(&d).expect("anchored");
+        let t = d.article.blocks[b].text().unwrap();
+        assert_eq!(&t[bytes], "Cẩm Phả");
+        assert_eq!(chars, 10..17);
+        // also an NFC quote in NFD text
+        let d = one(&[&text], json!({"quote": "đơn vị"}));
+        assert!(placed(&d).is_some());
+    }
+
+    #[test]
+    fn prefix_suffix_disambiguate() {
+        let paras = ["Năm 2015 có 33 chi bộ; năm 2016 có 33 chi bộ mới."];
+        let d = one(&paras, json!({"quote": "33 chi bộ"}));
+        assert!(placed(&d).is_none());
+        assert_eq!(d.warnings[0].kind, Kind::Ambiguous);
+        let d = one(&paras, json!({"quote": "33 chi bộ", "prefix": "2016 có "}));
+        let (_, bytes, _) = placed(&d).unwrap();
+        assert_eq!(&paras[0][bytes], "33 chi bộ");
+        assert!(placed(&d).unwrap().1.start > 20);
+        let d = one(&paras, json!({"quote": "33 chi bộ", "suffix": " mới"}));
+        assert!(placed(&d).unwrap().1.start > 20);
+        // prefix must touch the quote
+        let d = one(&paras, json!({"quote": "33 chi bộ", "prefix": "2016 "}));
+        assert!(placed(&d).is_none());
+        assert_eq!(d.warnings[0].kind, Kind::Orphan);
+    }
+
+    #[test]
+    fn block_restriction() {
+        let d = one(
+            &["54 đơn vị", "54 đơn vị"],
+            json!({"quote": "54 đơn vị", "block": 1}),
+        );
+        assert_eq!(placed(&d).map(|p| p.0), Some(1));
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn position_hint_trusted_and_distrusted() {
+        let t = "😀 54 chi và 54 chi";
+        // trusted: char 12 is the second "54 chi"
+        let d = one(&[t], json!({"quote": "54 chi", "block": 0, "position": 12}));
+        let (_, bytes, chars) = placed(&d).unwrap();
+        assert_eq!(chars, 12..18);
+        assert_eq!(&t[bytes.clone()], "54 chi");
+        assert_eq!(bytes.start, 16);
+        assert!(d.warnings.is_empty());
+        // wrong position: ignored, falls back to search → ambiguous
+        let d = one(&[t], json!({"quote": "54 chi", "block": 0, "position": 5}));
+        assert!(placed(&d).is_none());
+        assert_eq!(d.warnings[0].kind, Kind::Ambiguous);
+        // wrong position but unique quote → found by search
+        let d = one(&[t], json!({"quote": "và", "block": 0, "position": 99}));
+        assert_eq!(placed(&d).map(|p| p.2), Some(9..11));
+    }
+
+    #[test]
+    fn orphan() {
+        let d = one(&["Có 54 đơn vị"], json!({"quote": "55 đơn vị"}));
+        assert!(placed(&d).is_none());
+        let w = &d.warnings[0];
+        assert_eq!(w.kind, Kind::Orphan);
+        assert_eq!(w.path, "$.figures[0].mentions[0]");
+        assert!(w.message.contains("not found"), "{}", w.message);
+        assert!(w.line.is_some());
+    }
+
+    #[test]
+    fn ambiguous_lists_places() {
+        let d = one(&["a 54 b", "c 54 d", "e 54 f"], json!({"quote": "54"}));
+        let w = &d.warnings[0];
+        assert_eq!(w.kind, Kind::Ambiguous);
+        assert!(w.message.contains("3 places"), "{}", w.message);
+        assert!(w.message.contains("block 0") && w.message.contains("block 2"));
+        assert!(w.message.contains("c [54] d"), "{}", w.message);
+        assert!(w.hint.as_deref().unwrap().contains("prefix"));
+    }
+
+    #[test]
+    fn numbers_never_fuzzy() {
+        for text in [
+            "có 55 người",
+            "có 154 người",
+            "có 54.000 người",
+            "có 1.540 người",
+            "x 54,5 y",
+            "1,54",
+        ] {
+            let d = one(&[text], json!({"quote": "54"}));
+            assert!(placed(&d).is_none(), "{text}");
+            assert_eq!(d.warnings[0].kind, Kind::Orphan);
+        }
+        for text in ["có 54 người", "(54)", "54.", "số 54, và", "54"] {
+            let d = one(&[text], json!({"quote": "54"}));
+            assert!(placed(&d).is_some(), "{text}");
+        }
+        // a numeric quote with a grouped number is found whole
+        let d = one(&["trên 8.000 đảng viên"], json!({"quote": "8.000"}));
+        assert!(placed(&d).is_some());
+        let d = one(&["trên 8.000 đảng viên"], json!({"quote": "000"}));
+        assert!(placed(&d).is_none());
+        assert!(d.warnings[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("longer number"));
+    }
+
+    #[test]
+    fn astral_offsets() {
+        let t = "𝟘😀ẩ 54 hộ";
+        let d = one(&[t], json!({"quote": "54 hộ"}));
+        let (_, bytes, chars) = placed(&d).unwrap();
+        assert_eq!(chars, 4..9);
+        assert_eq!(bytes, 12..19);
+        assert_eq!(&t[bytes], "54 hộ");
+    }
+
+    #[test]
+    fn skipped_block_mention_is_orphan() {
+        let j = json!({"format": "article/1", "id": "t", "title": "T",
+            "blocks": [{"kind": "video", "src": "x"}, {"kind": "paragraph", "text": "54 hộ"}],
+            "figures": [{"id": "f", "value": 54, "label": "l",
+                "mentions": [{"quote": "54 hộ", "block": 0}, {"quote": "54 hộ", "block": 1}]}]})
+        .to_string();
+        let d = load(&j).unwrap();
+        assert_eq!(d.figures[0].anchors.len(), 1);
+        assert_eq!(d.figures[0].anchors[0].block, 0);
+        assert_eq!(d.figures[0].anchors[0].mention, 1);
+        assert!(d.warnings.iter().any(|w| w.kind == Kind::SkippedBlock));
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.kind == Kind::Orphan && w.message.contains("not shown")));
+    }
+
+    #[test]
+    fn many_quotes_share_prefixes() {
+        // automaton correctness: overlapping / suffix-sharing patterns
+        let t = "abcabd bcd cd d abcd";
+        let figs: Vec<Value> = ["abcd", "bcd", "cd", "abd", "bca"]
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                json!({"id": format!("f{i}"), "value": 1, "label": "l",
+                "mentions": [{"quote": q, "block": 0}]})
+            })
+            .collect();
+        let d = load(&article(&[t], Value::Array(figs))).unwrap();
+        let found: Vec<Option<usize>> = d
+            .figures
+            .iter()
+            .map(|f| f.anchors.first().map(|a| a.bytes.start))
+            .collect();
+        // abcd once (16), bcd twice (7, 17) → ambiguous, cd 3× → ambiguous, abd once (3), bca once (1)
+        assert_eq!(found, vec![Some(16), None, None, Some(3), Some(1)]);
+    }
+
+    #[test]
+    fn same_string_split_differently() {
+        // "ab" searched as prefix "a" + quote "b" and as quote "ab": both resolve.
+        let j = article(
+            &["x ab y"],
+            json!([
+                {"id": "p", "value": 1, "label": "l", "mentions": [{"quote": "b", "prefix": "a"}]},
+                {"id": "q", "value": 1, "label": "l", "mentions": [{"quote": "ab"}]},
+                {"id": "r", "value": 1, "label": "l", "mentions": [{"quote": "a", "suffix": "b"}]}
+            ]),
+        );
+        let d = load(&j).unwrap();
+        let got: Vec<_> = d
+            .figures
+            .iter()
+            .map(|f| f.anchors[0].bytes.clone())
+            .collect();
+        assert_eq!(got, vec![3..4, 2..4, 2..3]);
+    }
+
+    #[test]
+    fn reading_order_by_first_anchor() {
+        let j = article(
+            &["b 2 hộ", "a 1 hộ"],
+            json!([
+                {"id": "x", "value": 1, "label": "l", "mentions": [{"quote": "1 hộ"}]},
+                {"id": "s", "value": 3, "label": "l", "parts": ["x", "y"]},
+                {"id": "y", "value": 2, "label": "l", "mentions": [{"quote": "2 hộ"}]},
+                {"id": "o", "value": 9, "label": "l", "mentions": [{"quote": "9 hộ"}]}
+            ]),
+        );
+        let d = load(&j).unwrap();
+        assert_eq!(d.reading_order, vec![2, 0, 1, 3]);
+        assert!(d.figures[1].computed);
+    }
 }

@@ -105,14 +105,36 @@ pub struct Timestamp {
 }
 
 const VI_DAYS: [&str; 7] = [
-    "Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy",
+    "Chủ Nhật",
+    "Thứ Hai",
+    "Thứ Ba",
+    "Thứ Tư",
+    "Thứ Năm",
+    "Thứ Sáu",
+    "Thứ Bảy",
 ];
 const EN_DAYS: [&str; 7] = [
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
 ];
 const EN_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn is_leap(y: i32) -> bool {
@@ -152,7 +174,9 @@ impl Timestamp {
             return Err(format!("too short; {expect}"));
         }
         let num = |r: std::ops::Range<usize>, what: &str| -> Result<u32, String> {
-            let part = b.get(r).ok_or_else(|| format!("missing {what}; {expect}"))?;
+            let part = b
+                .get(r)
+                .ok_or_else(|| format!("missing {what}; {expect}"))?;
             if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
                 return Err(format!("{what} must be digits; {expect}"));
             }
@@ -208,11 +232,7 @@ impl Timestamp {
                     v
                 }
             }
-            _ => {
-                return Err(format!(
-                    "missing time-zone offset (Z or ±HH:MM); {expect}"
-                ))
-            }
+            _ => return Err(format!("missing time-zone offset (Z or ±HH:MM); {expect}")),
         };
         if i != b.len() {
             return Err(format!("unexpected text after the offset; {expect}"));
@@ -345,8 +365,14 @@ mod tests {
     fn percents_and_qualifiers() {
         assert_eq!(percent(2.5, "vi"), "2,5 %");
         assert_eq!(percent(2.5, "en"), "2.5%");
-        assert_eq!(qualified(Some(Qualifier::Over), "8.000", "vi"), "trên 8.000");
-        assert_eq!(qualified(Some(Qualifier::Over), "8,000", "en"), "over 8,000");
+        assert_eq!(
+            qualified(Some(Qualifier::Over), "8.000", "vi"),
+            "trên 8.000"
+        );
+        assert_eq!(
+            qualified(Some(Qualifier::Over), "8,000", "en"),
+            "over 8,000"
+        );
         assert_eq!(qualified(Some(Qualifier::AtLeast), "5", "vi"), "ít nhất 5");
         assert_eq!(qualified(Some(Qualifier::AtLeast), "5", "en"), "at least 5");
         assert_eq!(qualified(Some(Qualifier::About), "5", "vi"), "khoảng 5");
@@ -377,7 +403,10 @@ mod tests {
             figure_value(&fig(8000.0, Some("đảng viên"), Some(Qualifier::Over)), "vi"),
             "trên 8.000 đảng viên"
         );
-        assert_eq!(figure_value(&fig(54.0, Some("đơn vị"), None), "vi"), "54 đơn vị");
+        assert_eq!(
+            figure_value(&fig(54.0, Some("đơn vị"), None), "vi"),
+            "54 đơn vị"
+        );
         assert_eq!(figure_value(&fig(95.0, Some("%"), None), "vi"), "95 %");
         assert_eq!(
             figure_value(&fig(95.0, Some("%"), Some(Qualifier::Over)), "en"),
@@ -401,7 +430,10 @@ mod tests {
         assert_eq!(z.long("vi"), "Thứ Bảy, 01/01/2000, 00:00 (GMT+0)");
         let ist = Timestamp::parse("2024-02-29T23:59:60.123+05:30").unwrap();
         assert_eq!(ist.gmt(), "GMT+5:30");
-        assert_eq!(ist.long("en"), "Thursday, 29 February 2024, 23:59 (GMT+5:30)");
+        assert_eq!(
+            ist.long("en"),
+            "Thursday, 29 February 2024, 23:59 (GMT+5:30)"
+        );
         let br = Timestamp::parse("2023-06-04t12:00:00-03:00").unwrap();
         assert_eq!(br.long("vi"), "Chủ Nhật, 04/06/2023, 12:00 (GMT-3)");
         for bad in [
@@ -421,8 +453,17 @@ mod tests {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");
         }
         // weekday sanity over a range of known dates
-        assert_eq!(Timestamp::parse("1970-01-01T00:00:00Z").unwrap().weekday(), 4);
-        assert_eq!(Timestamp::parse("1900-03-01T00:00:00Z").unwrap().weekday(), 4);
-        assert_eq!(Timestamp::parse("0001-01-01T00:00:00Z").unwrap().weekday(), 1);
+        assert_eq!(
+            Timestamp::parse("1970-01-01T00:00:00Z").unwrap().weekday(),
+            4
+        );
+        assert_eq!(
+            Timestamp::parse("1900-03-01T00:00:00Z").unwrap().weekday(),
+            4
+        );
+        assert_eq!(
+            Timestamp::parse("0001-01-01T00:00:00Z").unwrap().weekday(),
+            1
+        );
     }
 }

@@ -10,12 +10,18 @@
 //! assert!(doc.warnings.is_empty());
 //! ```
 //!
+//! Why a separate, DOM-free crate: the same validation and anchoring must run in the
+//! browser (wasm, Leptos app), in the publisher's CLI and in native tests/benchmarks,
+//! and give identical results everywhere. Everything here is pure data in, data out;
+//! errors are values with JSON paths, never panics.
+//!
 //! The pipeline is `parse` (JSON text → [`Article`], with JSON-path problems) →
 //! `anchor` (quotes → ranges in NFC text) → `segment` (ranges → runs) → `relate`
 //! (parts / within). [`load`] runs all of it and returns a [`Document`] that a renderer
 //! only has to walk.
 
 pub mod format;
+pub mod generate;
 pub mod limits;
 pub mod problem;
 pub mod search;
@@ -28,7 +34,10 @@ mod segment;
 
 pub use anchor::Anchor;
 pub use model::{Article, Block, Category, Figure, MentionSpec, Qualifier};
+pub use parse::{check_src, DROPPED_BLOCK};
+pub use problem::{locate, Kind};
 pub use problem::{Problem, Severity};
+pub use relate::consistent;
 pub use relate::{Breakdown, Relations};
 pub use segment::{Mark, Run};
 
@@ -64,8 +73,17 @@ pub struct ResolvedFigure {
 /// Parse, validate, anchor, segment and relate. `Err` holds every error found (at least
 /// one), each with a JSON path; warnings never make it fail.
 pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
-    let article = parse::parse(json)?;
-    Ok(analyse(article.0, article.1))
+    let (article, warnings) = parse::parse(json)?;
+    let mut doc = analyse(article, warnings);
+    // Anchoring and relation warnings only know their JSON path; find them in the text.
+    problem::locate_problems(json, &mut doc.warnings);
+    Ok(doc)
+}
+
+/// Only the first stage: parse and validate (NFC-normalised [`Article`] plus parse
+/// warnings such as skipped blocks), without anchoring. Problems carry line:column.
+pub fn parse_article(json: &str) -> Result<(Article, Vec<Problem>), Vec<Problem>> {
+    parse::parse(json)
 }
 
 /// Everything after parsing, for callers that already hold an [`Article`].
@@ -78,9 +96,19 @@ pub fn analyse(article: Article, mut warnings: Vec<Problem>) -> Document {
         .figures
         .iter()
         .zip(anchored)
-        .map(|(f, anchors)| ResolvedFigure { computed: f.mentions.is_empty(), anchors })
+        .map(|(f, anchors)| ResolvedFigure {
+            computed: f.mentions.is_empty(),
+            anchors,
+        })
         .collect();
-    Document { article, figures, runs, reading_order, relations, warnings }
+    Document {
+        article,
+        figures,
+        runs,
+        reading_order,
+        relations,
+        warnings,
+    }
 }
 
 impl Document {

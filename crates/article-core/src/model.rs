@@ -1,4 +1,9 @@
 //! The `article/1` document model, after validation and NFC normalisation.
+//!
+//! Why a separate model from the JSON: references are resolved to indices (parts,
+//! within, category, block) and every string is NFC, so later stages never look ids up
+//! or worry about Unicode forms. It is `Serialize` (for the CLI's JSON output), but
+//! deliberately not `Deserialize`: input goes through the validating parser.
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,7 +85,8 @@ pub struct MentionSpec {
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     /// Index into `Article::blocks` (the parser maps the JSON array index to this index
-    /// after skipped blocks were dropped; a mention naming a skipped block is orphaned).
+    /// after skipped blocks were dropped; a mention naming a skipped block gets
+    /// [`crate::DROPPED_BLOCK`] and is orphaned).
     pub block: Option<usize>,
     /// Optional position hint (code-point offset in the block text); trusted only if the
     /// text there equals the quote.

@@ -458,14 +458,23 @@ mod tests {
         assert_eq!(locate(j, "$.figures"), Some((3, 14)));
         assert_eq!(locate(j, "$.figures[0]"), Some((4, 5)));
         assert_eq!(locate(j, "$.figures[0].id"), Some((4, 12)));
-        assert_eq!(locate(j, "$.figures[0].mentions[1].quote"), Some((4, 57)));
-        assert_eq!(locate(j, "$[\"weird key\"][1][1]"), Some((6, 22)));
+        assert_eq!(locate(j, "$.figures[0].mentions[1].quote"), Some((4, 56)));
+        assert_eq!(locate(j, "$[\"weird key\"][1][1]"), Some((6, 24)));
         assert_eq!(locate(j, "$.nope"), None);
     }
 
     #[test]
     fn locate_tolerates_garbage() {
-        for j in ["", "{", "{\"a\":", "[[[", "}}}", "\"abc", "{\"a\\", "{\"a\":[1,2"] {
+        for j in [
+            "",
+            "{",
+            "{\"a\":",
+            "[[[",
+            "}}}",
+            "\"abc",
+            "{\"a\\",
+            "{\"a\":[1,2",
+        ] {
             let _ = locate(j, "$.a[1]");
             let _ = path_at(j, 3);
         }
@@ -477,7 +486,7 @@ mod tests {
         let j = "{\n \"figures\": [ {\"id\": \"x\"} ]\n}";
         let mut ps = vec![Problem::error(Kind::Missing, "$.figures[0].label", "m")];
         locate_problems(j, &mut ps);
-        assert_eq!((ps[0].line, ps[0].column), (Some(2), Some(16)));
+        assert_eq!((ps[0].line, ps[0].column), (Some(2), Some(15)));
     }
 
     #[test]

@@ -71,7 +71,12 @@ pub(crate) fn relate(article: &Article, warnings: &mut Vec<Problem>) -> Relation
                 rel.children[w].push(i);
             }
         }
-        let parts: Vec<usize> = f.parts.iter().copied().filter(|&p| p < n && p != i).collect();
+        let parts: Vec<usize> = f
+            .parts
+            .iter()
+            .copied()
+            .filter(|&p| p < n && p != i)
+            .collect();
         if parts.is_empty() {
             continue;
         }
@@ -87,10 +92,18 @@ pub(crate) fn relate(article: &Article, warnings: &mut Vec<Problem>) -> Relation
             let etc = if parts.len() > 10 { " + …" } else { "" };
             let qual = match f.qualifier {
                 None => "",
-                Some(Qualifier::Over) => " (qualified \"over\": the parts should add up to at least that)",
-                Some(Qualifier::AtLeast) => " (qualified \"at-least\": the parts should add up to at least that)",
-                Some(Qualifier::Under) => " (qualified \"under\": the parts should add up to at most that)",
-                Some(Qualifier::About) => " (qualified \"about\": the parts should be within 5 % of it)",
+                Some(Qualifier::Over) => {
+                    " (qualified \"over\": the parts should add up to at least that)"
+                }
+                Some(Qualifier::AtLeast) => {
+                    " (qualified \"at-least\": the parts should add up to at least that)"
+                }
+                Some(Qualifier::Under) => {
+                    " (qualified \"under\": the parts should add up to at most that)"
+                }
+                Some(Qualifier::About) => {
+                    " (qualified \"about\": the parts should be within 5 % of it)"
+                }
             };
             warnings.push(
                 Problem::warning(
@@ -135,5 +148,65 @@ mod tests {
         assert!(!consistent(10.0, 11.0, Some(Qualifier::Under)));
         assert!(consistent(100.0, 104.9, Some(Qualifier::About)));
         assert!(!consistent(100.0, 106.0, Some(Qualifier::About)));
+    }
+
+    use crate::load;
+    use crate::problem::Kind;
+    use serde_json::json;
+
+    fn doc(total: f64, q: Option<&str>) -> crate::Document {
+        let mut t = json!({"id": "t", "value": total, "label": "l", "mentions": [{"quote": "tổng"}],
+            "parts": ["a", "b"]});
+        if let Some(q) = q {
+            t["qualifier"] = json!(q);
+        }
+        let j = json!({"format": "article/1", "id": "x", "title": "T",
+            "blocks": [{"kind": "paragraph", "text": "tổng: 33 và 21; 8 nữa"}],
+            "figures": [t,
+                {"id": "a", "value": 33, "label": "l", "mentions": [{"quote": "33"}]},
+                {"id": "b", "value": 21, "label": "l", "mentions": [{"quote": "21"}], "within": "t"},
+                {"id": "c", "value": 8, "label": "l", "mentions": [{"quote": "8"}], "within": "t"}]});
+        load(&j.to_string()).expect("valid")
+    }
+
+    #[test]
+    fn sum_ok() {
+        let d = doc(54.0, None);
+        assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+        let b = d.relations.breakdown(0).unwrap();
+        assert_eq!(
+            (b.sum, b.consistent, b.parts.clone()),
+            (54.0, true, vec![1, 2])
+        );
+        assert_eq!(d.relations.part_of[1], vec![0]);
+        assert_eq!(d.relations.children[0], vec![2, 3]);
+        assert!(d.relations.breakdown(1).is_none());
+    }
+
+    #[test]
+    fn mismatch_warning_names_both_numbers() {
+        let d = doc(55.0, None);
+        let w = &d.warnings[0];
+        assert_eq!(w.kind, Kind::SumMismatch);
+        assert_eq!(w.path, "$.figures[0].parts");
+        assert!(
+            w.message.contains("54") && w.message.contains("55"),
+            "{}",
+            w.message
+        );
+        assert!(w.message.contains("33 + 21"), "{}", w.message);
+        assert!(w.line.is_some());
+        assert!(!d.relations.breakdown(0).unwrap().consistent);
+    }
+
+    #[test]
+    fn qualifier_over() {
+        assert!(doc(50.0, Some("over")).warnings.is_empty());
+        assert!(doc(54.0, Some("over")).warnings.is_empty());
+        let d = doc(60.0, Some("over"));
+        assert_eq!(d.warnings[0].kind, Kind::SumMismatch);
+        assert!(d.warnings[0].message.contains("over"));
+        assert!(doc(56.0, Some("about")).warnings.is_empty());
+        assert!(doc(60.0, Some("under")).warnings.is_empty());
     }
 }

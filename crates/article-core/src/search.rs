@@ -32,7 +32,7 @@ pub fn fold(s: &str) -> (String, Vec<Range<usize>>) {
         }
         in_space = false;
         let before = out.len();
-        let mut push = |ch: char, out: &mut String| {
+        let push = |ch: char, out: &mut String| {
             if ch == 'đ' || ch == 'Đ' {
                 out.push('d');
             } else if !is_combining_mark(ch) {
@@ -104,7 +104,10 @@ mod tests {
         assert_eq!(hits("Thành ủy Cẩm Phả", "THANH UY"), vec!["Thành ủy"]);
         assert_eq!(hits("trên 8.000 đảng viên", "dang vien"), vec!["đảng viên"]);
         assert_eq!(hits("ĐẢNG VIÊN", "đảng viên"), vec!["ĐẢNG VIÊN"]);
-        assert_eq!(hits("Cẩm   Phả\nCẩm Phả", "cam  pha"), vec!["Cẩm   Phả", "Cẩm Phả"]);
+        assert_eq!(
+            hits("Cẩm   Phả\nCẩm Phả", "cam  pha"),
+            vec!["Cẩm   Phả", "Cẩm Phả"]
+        );
     }
 
     #[test]

@@ -1,0 +1,810 @@
+//! `article suggest TEXT_FILE`: a draft `article/1` document from plain text, for a
+//! publisher to edit rather than type from scratch.
+//!
+//! Layout heuristics (the input is a copy-paste of a news page):
+//! - Every non-empty line is a paragraph, except that a line starting with a lowercase
+//!   letter right after a line that does not end a sentence continues it (hard-wrapped
+//!   text). Lines without a letter or digit (".", "* * *") are noise and dropped; a line
+//!   equal to the one before it (ignoring runs of spaces) is a copy-paste duplicate and
+//!   dropped. Runs of whitespace become one space.
+//! - Title: the first line when it reads like a heading (at most 120 characters, no final
+//!   period). When the first two lines both do and the first is the shorter one (at most
+//!   60 characters, e.g. "Thành phố Cẩm Phả"), the first is the kicker and the second the
+//!   title. Otherwise the title is the start of the first paragraph, which stays a block.
+//! - A short dateline among the next two lines ("Thứ Ba, 29/11/2016, 07:35 [GMT+7]")
+//!   becomes `published` when it has a date, a time and a GMT/UTC offset.
+//! - A short last line of capitalised words without digits ("Nguyên Lâm") is the byline.
+//! - `lang` is "vi" when letters with Vietnamese diacritics are frequent, else "en".
+//!
+//! Figures come from [`numbers::scan`]; each gets one mention that is made unique with
+//! `block`, then `prefix` / `suffix`, and the whole draft is loaded with the core before
+//! it is printed: a candidate whose mention still does not resolve is dropped, so the
+//! output always loads without errors and with every mention anchored.
+mod json;
+mod numbers;
+
+use crate::report::{self, is_unresolved};
+use crate::{single_operand, Outcome};
+use article_core::format::Timestamp;
+use article_core::limits::{MAX_FIGURES, MAX_MENTIONS, MAX_TEXT_BYTES};
+use article_core::problem::{Kind, Problem};
+use article_core::Qualifier;
+use json::Json;
+use numbers::Candidate;
+use std::collections::{BTreeSet, HashSet};
+use std::io::Write;
+
+/// The draft and what happened on the way.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Pretty-printed `article/1` JSON, newline-terminated.
+    pub json: String,
+    pub figures: usize,
+    /// Why candidates were left out (one line each), for the publisher's information.
+    pub dropped: Vec<String>,
+}
+
+/// Header fields taken out of the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Header {
+    kicker: Option<String>,
+    title: String,
+    published: Option<String>,
+    byline: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Mention {
+    quote: String,
+    block: Option<usize>,
+    prefix: Option<String>,
+    suffix: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct DraftFigure {
+    id: String,
+    value: f64,
+    unit: Option<String>,
+    qualifier: Option<Qualifier>,
+    label: String,
+    note: Option<String>,
+    mention: Mention,
+}
+
+pub fn run(
+    args: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, crate::CliError> {
+    let file = single_operand(args, "suggest")?;
+    let text = match crate::input::read_text(file, MAX_TEXT_BYTES) {
+        Ok(text) => text,
+        Err(p) => {
+            err.write_all(report::render(file, &p).as_bytes())?;
+            return Ok(Outcome::Failure);
+        }
+    };
+    match suggest(&text) {
+        Ok(draft) => {
+            out.write_all(draft.json.as_bytes())?;
+            for why in &draft.dropped {
+                writeln!(err, "{file}: note: {why}")?;
+            }
+            writeln!(
+                err,
+                "{file}: drafted {} figure(s); review labels and units before publishing",
+                draft.figures
+            )?;
+            Ok(Outcome::Success)
+        }
+        Err(problems) => {
+            for p in &problems {
+                err.write_all(report::render(file, p).as_bytes())?;
+            }
+            Ok(Outcome::Failure)
+        }
+    }
+}
+
+/// Draft a document from plain text. `Err` only when there is nothing to draft from, or
+/// when the draft itself fails to load for a reason that dropping figures cannot fix
+/// (that would be a bug here, reported rather than hidden).
+pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
+    let lines = paragraphs(text);
+    if lines.is_empty() {
+        return Err(vec![Problem::error(
+            Kind::Missing,
+            "",
+            "the file has no text to draft from",
+        )]);
+    }
+    let (mut header, blocks) = split_header(lines);
+    let lang = guess_lang(text);
+    let id = article_id(&header.title);
+    let mut figures = Vec::new();
+    let mut dropped = Vec::new();
+    let mut taken = HashSet::new();
+    let index = NumberIndex::new(&blocks);
+    for (b, block) in blocks.iter().enumerate() {
+        for c in numbers::scan(block) {
+            if figures.len() >= MAX_FIGURES.min(MAX_MENTIONS) {
+                break;
+            }
+            match anchor(&index, b, &c) {
+                Some(mention) => figures.push(figure(block, &c, mention, &mut taken)),
+                None => dropped.push(format!(
+                    "left out `{}` in $.blocks[{b}]: its text repeats and no context makes it unique",
+                    &block[c.quote.clone()]
+                )),
+            }
+        }
+    }
+    // Verify with the reader's own loader, dropping what it cannot anchor. Each round
+    // removes at least one figure or field, so a few rounds settle it.
+    for _ in 0..8 {
+        let json = json::pretty(&document(&id, &lang, &header, &blocks, &figures));
+        let problems = match article_core::load(&json) {
+            Ok(doc) => {
+                let unresolved: Vec<Problem> =
+                    doc.warnings.into_iter().filter(is_unresolved).collect();
+                if unresolved.is_empty() {
+                    return Ok(Draft {
+                        json,
+                        figures: figures.len(),
+                        dropped,
+                    });
+                }
+                unresolved
+            }
+            Err(errors) => errors,
+        };
+        let mut bad = BTreeSet::new();
+        let mut fixed = false;
+        for p in &problems {
+            if let Some(i) = figure_index(&p.path).filter(|&i| i < figures.len()) {
+                if bad.insert(i) {
+                    dropped.push(format!("left out `{}`: {}", figures[i].id, p.message));
+                }
+            } else if p.path.starts_with("$.published") && header.published.take().is_some()
+                || p.path.starts_with("$.byline") && header.byline.take().is_some()
+                || p.path.starts_with("$.kicker") && header.kicker.take().is_some()
+            {
+                fixed = true;
+            } else if p.is_error() {
+                return Err(problems);
+            }
+        }
+        if bad.is_empty() && !fixed {
+            return Err(problems);
+        }
+        let mut i = 0;
+        figures.retain(|_| {
+            i += 1;
+            !bad.contains(&(i - 1))
+        });
+    }
+    Err(vec![Problem::error(
+        Kind::Other,
+        "",
+        "the draft did not settle; please report this text as a bug",
+    )])
+}
+
+/// `$.figures[12].mentions[0]` → 12.
+fn figure_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("$.figures[")?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut after_blank = true;
+    for raw in text.lines() {
+        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.chars().any(char::is_alphanumeric) {
+            after_blank = true;
+            continue;
+        }
+        if out.last() == Some(&line) {
+            continue;
+        }
+        let continues = !after_blank
+            && line.chars().next().is_some_and(char::is_lowercase)
+            && out.last().is_some_and(|l| !ends_sentence(l));
+        match out.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+        after_blank = false;
+    }
+    out
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(|c: char| ".!?…:;\"”)'’".contains(c))
+}
+
+fn is_heading(line: &str) -> bool {
+    line.chars().count() <= 120 && !line.ends_with('.') && dateline(line).is_none()
+}
+
+fn split_header(mut lines: Vec<String>) -> (Header, Vec<String>) {
+    let all = lines.clone();
+    let mut header = Header::default();
+    let short = |l: &str| l.chars().count();
+    if lines.len() > 2
+        && is_heading(&lines[0])
+        && is_heading(&lines[1])
+        && short(&lines[0]) <= 60
+        && short(&lines[0]) < short(&lines[1])
+    {
+        header.title = lines.remove(1);
+        header.kicker = Some(lines.remove(0));
+    } else if lines.len() > 1 && is_heading(&lines[0]) {
+        header.title = lines.remove(0);
+    } else {
+        header.title = opening(&lines[0], 100);
+    }
+    if let Some(k) = (0..lines.len().min(2)).find(|&k| dateline(&lines[k]).is_some()) {
+        header.published = dateline(&lines.remove(k));
+    }
+    if lines.len() > 1 && is_byline(&lines[lines.len() - 1]) {
+        header.byline = lines.pop();
+    }
+    if lines.is_empty() {
+        // Too little text for a header: keep everything as body, title included.
+        return (
+            Header {
+                title: header.title,
+                ..Header::default()
+            },
+            all,
+        );
+    }
+    (header, lines)
+}
+
+/// The start of a paragraph cut at a word boundary, for a title.
+fn opening(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+fn is_byline(line: &str) -> bool {
+    let words: Vec<&str> = line.split(' ').collect();
+    line.chars().count() <= 60
+        && (1..=5).contains(&words.len())
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.ends_with(|c: char| ".!?:;,".contains(c))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A dateline such as "Thứ Ba, 29/11/2016, 07:35 [GMT+7]" as RFC 3339, when it has
+/// day/month/year, hours:minutes and a GMT/UTC offset (without an offset the instant is
+/// unknown, and guessing one would put a wrong time on the page).
+fn dateline(line: &str) -> Option<String> {
+    if line.chars().count() > 80 || line.chars().filter(|c| c.is_alphabetic()).count() > 24 {
+        return None;
+    }
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || ",[]()".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let nums = |t: &str, sep: char| -> Option<Vec<u32>> {
+        t.split(sep).map(|p| p.parse::<u32>().ok()).collect()
+    };
+    let (day, month, year) = tokens.iter().find_map(|t| match nums(t, '/')?.as_slice() {
+        &[d, m, y] if y >= 1000 => Some((d, m, y)),
+        _ => None,
+    })?;
+    let (hour, minute) = tokens.iter().find_map(|t| match nums(t, ':')?.as_slice() {
+        &[h, m] | &[h, m, _] => Some((h, m)),
+        _ => None,
+    })?;
+    let zone = tokens.iter().find_map(|t| {
+        let upper = t.to_uppercase();
+        let rest = upper.strip_prefix("GMT").or(upper.strip_prefix("UTC"))?;
+        if rest.is_empty() {
+            return Some("+00:00".to_string());
+        }
+        let (sign, digits) = rest.split_at(1);
+        if sign != "+" && sign != "-" {
+            return None;
+        }
+        let (h, m) = digits.split_once(':').unwrap_or((digits, "0"));
+        let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+        Some(format!("{sign}{h:02}:{m:02}"))
+    })?;
+    let iso = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:00{zone}");
+    Timestamp::parse(&iso).ok().map(|_| iso)
+}
+
+/// "vi" when at least 2 % of the letters carry Vietnamese-only marks (ơ, ư, đ, ă, or a
+/// tone mark from the Latin Extended Additional block); French or German accents do not.
+fn guess_lang(text: &str) -> String {
+    let (mut letters, mut marked) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if "ơƠưƯđĐăĂ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c) {
+                marked += 1;
+            }
+        } else if ('\u{300}'..='\u{323}').contains(&c) {
+            marked += 1; // decomposed tone marks
+        }
+    }
+    if letters > 0 && marked * 50 >= letters {
+        "vi".into()
+    } else {
+        "en".into()
+    }
+}
+
+/// Every quote contains its number, so an occurrence of a quote anywhere in the text has
+/// the quote's first digit at a digit position. This index holds every ASCII digit
+/// position sorted by the digit run that starts there; finding a quote is then a binary
+/// search plus a check of a few places, instead of a scan of the whole text per
+/// candidate (a megabyte of text with thousands of numbers would be quadratic).
+struct NumberIndex<'a> {
+    blocks: &'a [String],
+    /// (block, byte offset of a digit, end of the run key).
+    entries: Vec<(usize, usize, usize)>,
+}
+
+/// Keys are cut here so a pathological run of digits cannot make sorting quadratic.
+const MAX_KEY: usize = 64;
+
+impl<'a> NumberIndex<'a> {
+    fn new(blocks: &'a [String]) -> Self {
+        let mut entries = Vec::new();
+        for (b, text) in blocks.iter().enumerate() {
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if !bytes[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                // Every digit inside one maximal run shares the run's end.
+                let end = run_end(text, i);
+                for x in (i..end).filter(|&x| bytes[x].is_ascii_digit()) {
+                    entries.push((b, x, key_end(text, x, end)));
+                }
+                i = end;
+            }
+        }
+        let mut index = NumberIndex { blocks, entries };
+        let mut entries = std::mem::take(&mut index.entries);
+        entries.sort_unstable_by(|x, y| index.key(x).cmp(index.key(y)));
+        index.entries = entries;
+        index
+    }
+
+    fn key(&self, &(b, x, end): &(usize, usize, usize)) -> &str {
+        &self.blocks[b][x..end]
+    }
+
+    /// (block, byte offset) of every occurrence of `quote` (overlaps included), given
+    /// that its number starts at byte `r` of the quote; sorted.
+    fn find(&self, quote: &str, r: usize) -> Vec<(usize, usize)> {
+        let needle = &quote[r..key_end(quote, r, run_end(quote, r))];
+        let first = self.entries.partition_point(|e| self.key(e) < needle);
+        let mut found: Vec<(usize, usize)> = self.entries[first..]
+            .iter()
+            .take_while(|e| self.key(e).starts_with(needle))
+            .filter_map(|&(b, x, _)| {
+                let at = x.checked_sub(r)?;
+                let there = self.blocks[b].get(at..)?;
+                there.starts_with(quote).then_some((b, at))
+            })
+            .collect();
+        found.sort_unstable();
+        found
+    }
+}
+
+/// End of the run of digits and inner separators (as in "8.000", "2016-2020") at `i`.
+fn run_end(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let mut j = i;
+    loop {
+        while digit(j) {
+            j += 1;
+        }
+        let sep = match text.get(j..) {
+            Some(rest) if rest.starts_with('–') => '–'.len_utf8(),
+            Some(rest) if rest.starts_with(['.', ',', '/', ':', '-']) => 1,
+            _ => 0,
+        };
+        if sep > 0 && digit(j + sep) {
+            j += sep;
+        } else {
+            return j;
+        }
+    }
+}
+
+fn key_end(text: &str, x: usize, end: usize) -> usize {
+    let mut e = end.min(x + MAX_KEY);
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    e
+}
+
+/// A mention for candidate `c` in block `b` that resolves to exactly that place: the
+/// quote alone if it occurs once in the whole text, plus `block` if it occurs once in its
+/// block, plus the shortest `prefix` / `suffix` that singles it out otherwise.
+fn anchor(index: &NumberIndex, b: usize, c: &Candidate) -> Option<Mention> {
+    let text = &index.blocks[b];
+    let quote = &text[c.quote.clone()];
+    let mention = |block, prefix: Option<&str>, suffix: Option<&str>| Mention {
+        quote: quote.to_string(),
+        block,
+        prefix: prefix.map(str::to_string),
+        suffix: suffix.map(str::to_string),
+    };
+    let found = index.find(quote, c.number.start - c.quote.start);
+    let here: Vec<usize> = found
+        .iter()
+        .filter(|&&(fb, _)| fb == b)
+        .map(|&(_, at)| at)
+        .collect();
+    if here.len() == 1 {
+        return Some(mention((found.len() > 1).then_some(b), None, None));
+    }
+    let before = &text[..c.quote.start];
+    let after = &text[c.quote.end..];
+    // Whole words read better in the JSON ("unloaded " rather than "ed "); single
+    // characters are the fallback when words run out.
+    let by_words = (1..=8).map(|n| (last_words(before, n), first_words(after, n)));
+    let by_chars = [3, 6, 10, 16, 24, 40].map(|k| (last_chars(before, k), first_chars(after, k)));
+    for (prefix, suffix) in by_words.chain(by_chars) {
+        let usable = |s: &str| !s.trim().is_empty();
+        for (p, s) in [
+            (usable(prefix).then_some(prefix), None),
+            (None, usable(suffix).then_some(suffix)),
+            (
+                usable(prefix).then_some(prefix),
+                usable(suffix).then_some(suffix),
+            ),
+        ] {
+            if (p.is_some() || s.is_some()) && with_context(text, &here, quote, p, s) == 1 {
+                return Some(mention(Some(b), p, s));
+            }
+        }
+    }
+    None
+}
+
+/// How many of the occurrences `at` of `quote` in `text` have this context around them.
+fn with_context(
+    text: &str,
+    at: &[usize],
+    quote: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> usize {
+    at.iter()
+        .filter(|&&at| {
+            prefix.is_none_or(|p| text[..at].ends_with(p))
+                && suffix.is_none_or(|s| text[at + quote.len()..].starts_with(s))
+        })
+        .count()
+}
+
+/// The last `n` whitespace-separated words of `s`, with what follows them.
+fn last_words(s: &str, n: usize) -> &str {
+    let starts = s.char_indices().filter(|&(i, c)| {
+        !c.is_whitespace() && s[..i].chars().next_back().is_none_or(char::is_whitespace)
+    });
+    let start = starts.map(|(i, _)| i).collect::<Vec<_>>();
+    let at = start.len().saturating_sub(n);
+    start.get(at).map_or("", |&i| &s[i..])
+}
+
+/// The first `n` whitespace-separated words of `s`, with what precedes them.
+fn first_words(s: &str, n: usize) -> &str {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return &s[..i];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    s
+}
+
+fn last_chars(s: &str, k: usize) -> &str {
+    let start = s.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+fn first_chars(s: &str, k: usize) -> &str {
+    let end = s.char_indices().nth(k).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+fn figure(
+    block: &str,
+    c: &Candidate,
+    mention: Mention,
+    taken: &mut HashSet<String>,
+) -> DraftFigure {
+    let number = &block[c.number.clone()];
+    DraftFigure {
+        id: figure_id(c, taken),
+        value: c.value,
+        unit: c.unit.clone(),
+        qualifier: c.qualifier,
+        label: c.label.clone(),
+        note: c
+            .range_end
+            .map(|_| format!("the range {number}; the value is its start")),
+        mention,
+    }
+}
+
+/// "ho-28", "dang-vien-8000", "can-bo-chu-chot-95pct", "nhiem-ky-2016-2020": the noun (or the
+/// words before a range) ascii-folded, then the number; unique within the draft.
+fn figure_id(c: &Candidate, taken: &mut HashSet<String>) -> String {
+    let words_from = if !c.noun.is_empty() {
+        c.noun.as_str()
+    } else if !c.label.chars().any(|ch| ch.is_ascii_digit()) {
+        c.label.as_str()
+    } else {
+        ""
+    };
+    let words: Vec<String> = slug(words_from)
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_string)
+        .collect();
+    let value = |v: f64| slug(&format!("{v}"));
+    let mut number = match c.range_end {
+        Some(end) => format!("{}-{}", value(c.value), value(end)),
+        None => value(c.value),
+    };
+    if c.unit.as_deref() == Some("%") {
+        number.push_str("pct");
+    }
+    let base = if words.is_empty() {
+        match c.unit.as_deref() {
+            Some("%") => format!("pct-{}", number.trim_end_matches("pct")),
+            _ => format!("n-{number}"),
+        }
+    } else {
+        format!("{}-{number}", words.join("-"))
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn article_id(title: &str) -> String {
+    let mut id = String::new();
+    for word in slug(title).split('-').filter(|w| !w.is_empty()) {
+        if id.len() + word.len() + 1 > 60 {
+            break;
+        }
+        if !id.is_empty() {
+            id.push('-');
+        }
+        id.push_str(word);
+    }
+    if id.is_empty() || id.starts_with(|c: char| c.is_ascii_digit()) {
+        id.insert_str(0, if id.is_empty() { "article" } else { "article-" });
+    }
+    id
+}
+
+/// Lowercase ASCII letters and digits separated by single hyphens: "Đảng viên" → "dang-vien".
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = fold(c);
+        match c {
+            Some(c) if c.is_ascii_alphanumeric() => out.push(c),
+            Some(_) if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The base ASCII letter of a lowercase Latin letter with diacritics (Vietnamese first),
+/// `None` for a combining mark (decomposed input), the char itself otherwise.
+fn fold(c: char) -> Option<char> {
+    const GROUPS: &[(&str, char)] = &[
+        ("àáảãạăằắẳẵặâầấẩẫậäåāą", 'a'),
+        ("èéẻẽẹêềếểễệëēę", 'e'),
+        ("ìíỉĩịïîī", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợöøō", 'o'),
+        ("ùúủũụưừứửữựüûū", 'u'),
+        ("ỳýỷỹỵÿ", 'y'),
+        ("đ", 'd'),
+        ("çć", 'c'),
+        ("ñń", 'n'),
+        ("śšß", 's'),
+        ("žźż", 'z'),
+        ("ł", 'l'),
+    ];
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return None;
+    }
+    Some(
+        GROUPS
+            .iter()
+            .find(|(set, _)| set.contains(c))
+            .map_or(c, |&(_, base)| base),
+    )
+}
+
+fn document(
+    id: &str,
+    lang: &str,
+    header: &Header,
+    blocks: &[String],
+    figures: &[DraftFigure],
+) -> Json {
+    let s = |v: &str| Json::Str(v.to_string());
+    let mut fields = vec![("format", s("article/1")), ("id", s(id)), ("lang", s(lang))];
+    if let Some(k) = &header.kicker {
+        fields.push(("kicker", s(k)));
+    }
+    fields.push(("title", s(&header.title)));
+    if let Some(p) = &header.published {
+        fields.push(("published", s(p)));
+    }
+    if let Some(b) = &header.byline {
+        fields.push(("byline", s(b)));
+    }
+    let blocks = blocks
+        .iter()
+        .map(|t| Json::Obj(vec![("kind", s("paragraph")), ("text", s(t))]))
+        .collect();
+    fields.push(("blocks", Json::Arr(blocks)));
+    let figures = figures
+        .iter()
+        .map(|f| {
+            let mut o = vec![("id", s(&f.id)), ("value", Json::Num(f.value))];
+            if let Some(u) = &f.unit {
+                o.push(("unit", s(u)));
+            }
+            if let Some(q) = f.qualifier {
+                o.push(("qualifier", s(qualifier_name(q))));
+            }
+            o.push(("label", s(&f.label)));
+            if let Some(n) = &f.note {
+                o.push(("note", s(n)));
+            }
+            let m = &f.mention;
+            let mut mention = vec![("quote", s(&m.quote))];
+            if let Some(b) = m.block {
+                mention.push(("block", Json::Num(b as f64)));
+            }
+            if let Some(p) = &m.prefix {
+                mention.push(("prefix", s(p)));
+            }
+            if let Some(x) = &m.suffix {
+                mention.push(("suffix", s(x)));
+            }
+            o.push(("mentions", Json::Arr(vec![Json::Obj(mention)])));
+            Json::Obj(o)
+        })
+        .collect();
+    fields.push(("figures", Json::Arr(figures)));
+    Json::Obj(fields)
+}
+
+fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Over => "over",
+        Qualifier::AtLeast => "at-least",
+        Qualifier::About => "about",
+        Qualifier::Under => "under",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noise_duplicates_and_wrapped_lines() {
+        let text =
+            "Kicker\n\nA title here\n.\n.\nOne  line.\nOne line.\nfirst half\nsecond half.\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "Kicker",
+                "A title here",
+                "One line.",
+                "first half second half."
+            ]
+        );
+    }
+
+    #[test]
+    fn header_from_short_lines() {
+        let lines = paragraphs(
+            "Thành phố Cẩm Phả\n\nChú trọng xây dựng tổ chức Đảng\n\n\
+             Thứ Ba, 29/11/2016, 07:35 [GMT+7]\n\nThân bài có 28 hộ.\n\nNguyên Lâm\n",
+        );
+        let (h, body) = split_header(lines);
+        assert_eq!(h.kicker.as_deref(), Some("Thành phố Cẩm Phả"));
+        assert_eq!(h.title, "Chú trọng xây dựng tổ chức Đảng");
+        assert_eq!(h.published.as_deref(), Some("2016-11-29T07:35:00+07:00"));
+        assert_eq!(h.byline.as_deref(), Some("Nguyên Lâm"));
+        assert_eq!(body, ["Thân bài có 28 hộ."]);
+    }
+
+    #[test]
+    fn ids_are_folded_and_unique() {
+        assert_eq!(slug("Đảng viên (trực thuộc)"), "dang-vien-truc-thuoc");
+        assert_eq!(article_id("2016: năm bản lề"), "article-2016-nam-ban-le");
+        let c = numbers::scan("có 28 hộ và 28 hộ")[0].clone();
+        let mut taken = HashSet::new();
+        assert_eq!(figure_id(&c, &mut taken), "ho-28");
+        assert_eq!(figure_id(&c, &mut taken), "ho-28-2");
+    }
+
+    #[test]
+    fn repeated_quote_gets_block_then_context() {
+        let blocks = vec![
+            "Có 5 hộ ở đây.".to_string(),
+            "Xã này 5 hộ, xã kia 5 hộ; 15 hộ.".to_string(),
+        ];
+        let index = NumberIndex::new(&blocks);
+        assert_eq!(index.find("5 hộ", 0), [(0, 4), (1, 9), (1, 25), (1, 34)]);
+        let first = numbers::scan(&blocks[0])[0].clone();
+        let m = anchor(&index, 0, &first).unwrap();
+        assert_eq!((m.block, m.prefix.as_deref()), (Some(0), None));
+        let second = numbers::scan(&blocks[1])[1].clone();
+        let m = anchor(&index, 1, &second).unwrap();
+        assert_eq!(m.block, Some(1));
+        assert_eq!(m.prefix.as_deref(), Some("kia "));
+        let third = numbers::scan(&blocks[1])[2].clone();
+        let m = anchor(&index, 1, &third).unwrap();
+        assert_eq!((m.quote.as_str(), m.block), ("15 hộ", None));
+    }
+
+    #[test]
+    fn context_words() {
+        assert_eq!(last_words("Workers unloaded ", 1), "unloaded ");
+        assert_eq!(last_words("Workers unloaded ", 5), "Workers unloaded ");
+        assert_eq!(last_words("trực thuộc (", 1), "(");
+        assert_eq!(first_words(" waited at anchor", 2), " waited at");
+        assert_eq!(first_words(" waited", 3), " waited");
+    }
+
+    #[test]
+    fn language_guess() {
+        assert_eq!(guess_lang("Đảng bộ thành phố có 54 chi bộ"), "vi");
+        assert_eq!(guess_lang("The city has 54 party cells, café"), "en");
+    }
+}

@@ -1,0 +1,441 @@
+//! A tiny static file server for `dist/` (a thread per connection, `Connection: close`),
+//! with the headers of a Netlify-style `_headers` file (so the CSP is enforced as on a real
+//! host) and a controllable fault area under `/faults/`:
+//!
+//! | path                     | behaviour                                                        |
+//! |--------------------------|------------------------------------------------------------------|
+//! | `/faults/404.json`       | 404                                                              |
+//! | `/faults/500.json`       | 500                                                              |
+//! | `/faults/slow.json`      | waits [`Server::set_slow_delay`] (4 s), then the sample article  |
+//! | `/faults/truncated.json` | full `Content-Length`, half the body, then closes                |
+//! | `/faults/html.json`      | 200 with an HTML page                                            |
+//! | `/faults/invalid.json`   | the sample article with `figures` turned into a string          |
+//! | `/faults/flaky.json`     | 503 until [`Server::set_healthy`]`(true)`, then the sample      |
+//! | `/faults/hang.json`      | never answers (holds the socket until the server stops)          |
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// The article the fault area serves when it does serve one.
+pub const SAMPLE_ARTICLE: &str = "articles/cam-pha-2016-11-29.json";
+
+struct Shared {
+    root: PathBuf,
+    headers: Vec<(String, Vec<(String, String)>)>,
+    stop: AtomicBool,
+    healthy: AtomicBool,
+    slow_ms: AtomicU64,
+    /// Requests seen, by path (query stripped), in arrival order.
+    requests: Mutex<Vec<String>>,
+    /// How many slow responses have finished waiting (whether or not the client still listened).
+    slow_done: AtomicU64,
+    verbose: bool,
+}
+
+/// A running server; stops (and releases held sockets) on drop.
+pub struct Server {
+    shared: Arc<Shared>,
+    addr: String,
+    accept: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Serve `root` on 127.0.0.1 at a random port. Set `E2E_SERVER_LOG=1` to log requests.
+    pub fn start(root: impl Into<PathBuf>) -> std::io::Result<Server> {
+        let root = root.into();
+        let headers = std::fs::read_to_string(root.join("_headers")).map(|t| parse_headers(&t)).unwrap_or_default();
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let addr = listener.local_addr()?.to_string();
+        let shared = Arc::new(Shared {
+            root,
+            headers,
+            stop: AtomicBool::new(false),
+            healthy: AtomicBool::new(false),
+            slow_ms: AtomicU64::new(4000),
+            requests: Mutex::new(Vec::new()),
+            slow_done: AtomicU64::new(0),
+            verbose: std::env::var_os("E2E_SERVER_LOG").is_some_and(|v| v != "0"),
+        });
+        let s = shared.clone();
+        let accept = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if s.stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let s = s.clone();
+                std::thread::spawn(move || {
+                    let _ = handle(&s, stream);
+                });
+            }
+        });
+        Ok(Server { shared, addr, accept: Some(accept) })
+    }
+
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Absolute URL of a path (`"/"`, `"/?article=x"`, `"faults/404.json"`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.origin(), path.trim_start_matches('/'))
+    }
+
+    /// Make `/faults/flaky.json` succeed (`true`) or fail with 503 (`false`, the default).
+    pub fn set_healthy(&self, healthy: bool) {
+        self.shared.healthy.store(healthy, Ordering::SeqCst);
+    }
+
+    /// How long `/faults/slow.json` waits before answering (default 4 s).
+    pub fn set_slow_delay(&self, delay: Duration) {
+        self.shared.slow_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
+    }
+
+    /// Paths requested so far (query strings stripped), in arrival order.
+    pub fn requests(&self) -> Vec<String> {
+        self.shared.requests.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// How many times `path` was requested.
+    pub fn hits(&self, path: &str) -> usize {
+        self.requests().iter().filter(|p| *p == path).count()
+    }
+
+    /// How many `/faults/slow.json` requests have finished their delay.
+    pub fn slow_responses_due(&self) -> u64 {
+        self.shared.slow_done.load(Ordering::SeqCst)
+    }
+
+    /// The headers `_headers` assigns to every path (`/*`), for assertions.
+    pub fn global_headers(&self) -> Vec<(String, String)> {
+        headers_for(&self.shared.headers, "/")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(&self.addr); // wake the accept loop
+        if let Some(h) = self.accept.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// Netlify-style `_headers`: an unindented path pattern, then indented `Name: value` lines.
+pub fn parse_headers(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut blocks: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if !line.starts_with([' ', '\t']) {
+            blocks.push((trimmed.to_string(), Vec::new()));
+        } else if let (Some(block), Some((k, v))) = (blocks.last_mut(), trimmed.split_once(':')) {
+            block.1.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    blocks
+}
+
+/// Headers of every block whose pattern matches `path` (`/*`, `/dir/*`, `*.ext`-free exact paths).
+fn headers_for(blocks: &[(String, Vec<(String, String)>)], path: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (pattern, headers) in blocks {
+        let matches = match pattern.strip_suffix('*') {
+            Some(prefix) => path.starts_with(prefix),
+            None => pattern == path,
+        };
+        if matches {
+            for (k, v) in headers {
+                out.retain(|(ok, _)| !ok.eq_ignore_ascii_case(k));
+                out.push((k.clone(), v.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("html") | Some("htm") => "text/html; charset=utf-8",
+        Some("js") | Some("mjs") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg") | Some("jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Unknown",
+    }
+}
+
+/// Percent-decode a URL path (invalid escapes are kept as they are).
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    no_store: bool,
+}
+
+impl Reply {
+    fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply { status, content_type, body: body.into(), no_store: false }
+    }
+    fn fault(mut self) -> Reply {
+        self.no_store = true;
+        self
+    }
+}
+
+fn head(s: &Shared, path: &str, reply: &Reply, length: usize) -> String {
+    let mut h = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {length}\r\nConnection: close\r\n",
+        reply.status,
+        reason(reply.status),
+        reply.content_type
+    );
+    if reply.no_store {
+        h.push_str("Cache-Control: no-store\r\n");
+    }
+    for (k, v) in headers_for(&s.headers, path) {
+        h.push_str(&format!("{k}: {v}\r\n"));
+    }
+    h.push_str("\r\n");
+    h
+}
+
+fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or_default().to_string();
+    let target = parts.next().unwrap_or("/").to_string();
+    let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
+    if s.stop.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    s.requests.lock().unwrap_or_else(|e| e.into_inner()).push(path.clone());
+    if s.verbose {
+        eprintln!("[e2e server] {method} {target}");
+    }
+    let mut stream = stream;
+    if method != "GET" && method != "HEAD" {
+        return send(s, &mut stream, &path, Reply::new(405, "text/plain; charset=utf-8", "method not allowed"), method == "HEAD");
+    }
+    let head_only = method == "HEAD";
+    let sample = || std::fs::read(s.root.join(SAMPLE_ARTICLE));
+    let reply = match path.as_str() {
+        "/faults/404.json" => Reply::new(404, "application/json", r#"{"error":"not found"}"#).fault(),
+        "/faults/500.json" => Reply::new(500, "text/plain; charset=utf-8", "internal server error").fault(),
+        "/faults/html.json" => Reply::new(
+            200,
+            "text/html; charset=utf-8",
+            "<!doctype html>\n<html><head><title>Welcome</title></head><body><h1>Welcome to our hosting</h1><p>This site is parked.</p></body></html>\n",
+        )
+        .fault(),
+        "/faults/invalid.json" => {
+            let mut doc: serde_json::Value = serde_json::from_slice(&sample()?).map_err(std::io::Error::other)?;
+            doc["figures"] = serde_json::Value::String("54 units".into());
+            Reply::new(200, "application/json", serde_json::to_vec_pretty(&doc).map_err(std::io::Error::other)?).fault()
+        }
+        "/faults/flaky.json" => {
+            if s.healthy.load(Ordering::SeqCst) {
+                Reply::new(200, "application/json", sample()?).fault()
+            } else {
+                Reply::new(503, "text/plain; charset=utf-8", "service unavailable, try again").fault()
+            }
+        }
+        "/faults/slow.json" => {
+            let delay = Duration::from_millis(s.slow_ms.load(Ordering::SeqCst));
+            let until = Instant::now() + delay;
+            while Instant::now() < until {
+                if s.stop.load(Ordering::SeqCst) {
+                    return Ok(());
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            s.slow_done.fetch_add(1, Ordering::SeqCst);
+            Reply::new(200, "application/json", sample()?).fault()
+        }
+        "/faults/truncated.json" => {
+            let body = sample()?;
+            let reply = Reply::new(200, "application/json", Vec::new()).fault();
+            stream.write_all(head(s, &path, &reply, body.len()).as_bytes())?;
+            stream.write_all(&body[..body.len() / 2])?;
+            stream.flush()?;
+            let _ = stream.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+        "/faults/hang.json" => {
+            while !s.stop.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            return Ok(());
+        }
+        _ => static_file(s, &path),
+    };
+    send(s, &mut stream, &path, reply, head_only)
+}
+
+fn static_file(s: &Shared, path: &str) -> Reply {
+    let not_found = || Reply::new(404, "text/plain; charset=utf-8", "not found");
+    let rel = Path::new(path.trim_start_matches('/'));
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return not_found();
+    }
+    let mut file = s.root.join(rel);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    // `_headers` is host configuration, not content.
+    if file.file_name().is_some_and(|n| n == "_headers") {
+        return not_found();
+    }
+    match std::fs::read(&file) {
+        Ok(body) => Reply::new(200, content_type(&file), body),
+        Err(_) => not_found(),
+    }
+}
+
+fn send(s: &Shared, stream: &mut TcpStream, path: &str, reply: Reply, head_only: bool) -> std::io::Result<()> {
+    stream.write_all(head(s, path, &reply, reply.body.len()).as_bytes())?;
+    if !head_only {
+        stream.write_all(&reply.body)?;
+    }
+    stream.flush()?;
+    let _ = stream.shutdown(Shutdown::Write);
+    Ok(())
+}
+
+/// Headers by lower-cased name, for tests of this module.
+#[allow(dead_code)]
+fn header_map(v: &[(String, String)]) -> HashMap<String, String> {
+    v.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::webdriver::http_request;
+
+    fn fixture() -> (PathBuf, Server) {
+        let dir = std::env::temp_dir().join(format!("e2e-server-test-{}-{:?}", std::process::id(), std::thread::current().id()));
+        std::fs::create_dir_all(dir.join("articles")).unwrap();
+        std::fs::write(dir.join("index.html"), "<!doctype html><title>x</title>").unwrap();
+        std::fs::write(dir.join("app.wasm"), b"\0asm").unwrap();
+        std::fs::write(dir.join(SAMPLE_ARTICLE), r#"{"format":"article/1","figures":[]}"#).unwrap();
+        std::fs::write(dir.join("_headers"), "# comment\n/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n/articles/*\n  Cache-Control: no-cache\n").unwrap();
+        let server = Server::start(&dir).unwrap();
+        (dir, server)
+    }
+
+    fn get(server: &Server, path: &str) -> crate::webdriver::HttpResponse {
+        http_request(&server.addr, "GET", path, None, Duration::from_secs(10)).unwrap()
+    }
+
+    #[test]
+    fn serves_files_types_and_headers() {
+        let (dir, server) = fixture();
+        let r = get(&server, "/");
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+        assert_eq!(r.header("content-security-policy"), Some("default-src 'self'"));
+        assert_eq!(r.header("cache-control"), None);
+        let r = get(&server, "/app.wasm");
+        assert_eq!(r.header("content-type"), Some("application/wasm"));
+        let r = get(&server, "/articles/cam-pha-2016-11-29.json?x=1");
+        assert_eq!((r.status, r.header("cache-control")), (200, Some("no-cache")));
+        assert_eq!(get(&server, "/../etc/passwd").status, 404);
+        assert_eq!(get(&server, "/_headers").status, 404);
+        assert_eq!(server.hits("/"), 1);
+        drop(server);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn fault_area() {
+        let (dir, server) = fixture();
+        assert_eq!(get(&server, "/faults/404.json").status, 404);
+        assert_eq!(get(&server, "/faults/500.json").status, 500);
+        let r = get(&server, "/faults/html.json");
+        assert_eq!((r.status, r.header("content-type")), (200, Some("text/html; charset=utf-8")));
+        let r = get(&server, "/faults/invalid.json");
+        let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+        assert!(v["figures"].is_string());
+        assert_eq!(get(&server, "/faults/flaky.json").status, 503);
+        server.set_healthy(true);
+        assert_eq!(get(&server, "/faults/flaky.json").status, 200);
+        server.set_slow_delay(Duration::from_millis(300));
+        let t = Instant::now();
+        assert_eq!(get(&server, "/faults/slow.json").status, 200);
+        assert!(t.elapsed() >= Duration::from_millis(300));
+        assert_eq!(server.slow_responses_due(), 1);
+        let err = http_request(&server.addr, "GET", "/faults/truncated.json", None, Duration::from_secs(5)).unwrap_err();
+        assert!(err.to_string().contains("truncated"), "{err}");
+        let hang = http_request(&server.addr, "GET", "/faults/hang.json", None, Duration::from_millis(300));
+        assert!(hang.is_err());
+        drop(server);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn headers_file_parsing() {
+        let blocks = parse_headers("/*\n  A: 1\n  B: x: y\n/x\n  A: 2\n");
+        assert_eq!(header_map(&headers_for(&blocks, "/x"))["a"], "2");
+        assert_eq!(header_map(&headers_for(&blocks, "/y"))["b"], "x: y");
+        assert_eq!(percent_decode("/a%20b%zz"), "/a b%zz");
+    }
+}

@@ -1,0 +1,239 @@
+//! Browser tests: mount the reader's components with fixture documents in headless
+//! Chromium and check what a reader would notice (DOM text, attributes, focus, URL).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use article_viewer::i18n::Lang;
+use article_viewer::page::{ArticlePage, Opened};
+use article_viewer::catalog::Catalog;
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TRICKY: &str = include_str!("fixtures/nfd-emoji-overlap.json");
+const HOSTILE: &str = include_str!("fixtures/hostile.json");
+const SAMPLE: &str = include_str!("../public/articles/cam-pha-2016-11-29.json");
+
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+/// Mount a loaded document and let effects run.
+async fn open(json: &str) -> web_sys::HtmlElement {
+    let doc = Arc::new(article_core::load(json).expect("fixture loads"));
+    let root = container();
+    let handle = mount_to(root.clone(), move || view! { <Opened doc=doc ui=Signal::stored(Lang::En) /> });
+    std::mem::forget(handle);
+    tick().await;
+    tick().await;
+    root
+}
+
+fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn one(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}")).unchecked_into()
+}
+
+fn key(k: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    window().dispatch_event(&ev).unwrap();
+}
+
+/// Poll until `f` holds (async work such as fetches), failing after ~5 s.
+async fn until(mut f: impl FnMut() -> bool) {
+    for _ in 0..100 {
+        if f() {
+            return;
+        }
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+    panic!("condition not met within 5 s");
+}
+
+#[wasm_bindgen_test]
+async fn every_mentioned_figure_is_a_focusable_highlight_and_every_figure_has_a_card() {
+    let root = open(SAMPLE).await;
+    let doc = article_core::load(SAMPLE).unwrap();
+    for (fig, resolved) in doc.article.figures.iter().zip(&doc.figures) {
+        let cards = all(&root, &format!("[data-figure-card=\"{}\"]", fig.id));
+        assert_eq!(cards.len(), 1, "one card for {}", fig.id);
+        if !resolved.computed {
+            let marks = all(&root, &format!("[data-figure~=\"{}\"]", fig.id));
+            assert!(!marks.is_empty(), "highlight for {}", fig.id);
+            assert!(marks.iter().all(|m| m.tab_index() == 0), "{} focusable", fig.id);
+        }
+    }
+    assert_eq!(one(&root, "h1").text_content().unwrap(), doc.article.title);
+    assert_eq!(one(&root, "article").get_attribute("lang").as_deref(), Some("vi"));
+    assert_eq!(document().title(), doc.article.title);
+    // Vietnamese date in the document's own offset.
+    assert_eq!(one(&root, "time").text_content().unwrap(), "Thứ Ba, 29/11/2016, 07:35 (GMT+7)");
+}
+
+#[wasm_bindgen_test]
+async fn nfd_text_and_astral_characters_highlight_exactly_the_quote() {
+    let root = open(TRICKY).await;
+    let h28 = one(&root, "[data-figure=\"h28\"]");
+    assert_eq!(h28.text_content().unwrap(), "28 hộ");
+    // The paragraph still reads in full, emoji included.
+    let para = h28.parent_element().unwrap();
+    assert_eq!(para.text_content().unwrap(), "🎉🚀 Có 28 hộ bị ảnh hưởng và 6 hộ khác.");
+    // The quote was written in NFC; the text arrived in NFD and is shown normalised.
+    let nested = all(&root, "[data-figure~=\"nested\"]");
+    let text: String = nested.iter().map(|m| m.text_content().unwrap()).collect();
+    assert_eq!(text, "Cẩm Phả có 386");
+}
+
+#[wasm_bindgen_test]
+async fn overlapping_mentions_produce_runs_that_name_every_figure() {
+    let root = open(TRICKY).await;
+    let both = one(&root, "[data-figure~=\"units\"][data-figure~=\"committees\"]");
+    assert_eq!(both.text_content().unwrap(), "33 đảng bộ");
+    let cells_and_committees = one(&root, "[data-figure~=\"committees\"][data-figure~=\"cells\"]");
+    assert_eq!(cells_and_committees.text_content().unwrap(), "21 chi bộ");
+}
+
+#[wasm_bindgen_test]
+async fn orphans_sum_mismatches_and_skipped_blocks_are_listed_while_the_article_renders() {
+    let root = open(TRICKY).await;
+    let status = one(&root, "[role=\"status\"]").text_content().unwrap();
+    assert!(status.contains("99 hộ"), "orphan named: {status}");
+    assert!(status.contains("35"), "sum mismatch named: {status}");
+    assert!(status.contains("video"), "skipped block named: {status}");
+    assert!(all(&root, "[data-figure~=\"lost\"]").is_empty());
+    assert_eq!(all(&root, "[data-figure-card=\"lost\"]").len(), 1);
+    assert!(one(&root, "h1").text_content().unwrap().contains("NFD"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_highlight_selects_it_and_shows_details_with_checked_arithmetic() {
+    let root = open(TRICKY).await;
+    one(&root, "mark[data-primary=\"h28\"]").click();
+    tick().await;
+    for el in all(&root, "[data-figure~=\"h28\"]").iter().chain(all(&root, "[data-figure-card=\"h28\"]").iter()) {
+        assert_eq!(el.get_attribute("aria-current").as_deref(), Some("true"));
+    }
+    assert_eq!(window().location().hash().unwrap(), "#fig-h28");
+    let details = one(&root, "[data-figure-details=\"h28\"]").text_content().unwrap();
+    assert!(details.contains("28 hộ"), "{details}");
+
+    // The computed total shows its arithmetic, flagged because 28 + 6 is not 35.
+    one(&root, "[data-figure-card=\"total\"]").click();
+    tick().await;
+    let details = one(&root, "[data-figure-details=\"total\"]").text_content().unwrap();
+    assert!(details.contains("28 + 6 = 34 ≠ 35"), "{details}");
+    assert!(all(&root, "[data-figure~=\"h28\"][aria-current]").is_empty(), "old selection cleared");
+}
+
+#[wasm_bindgen_test]
+async fn j_k_walk_figures_in_reading_order_and_escape_clears() {
+    let root = open(TRICKY).await;
+    let doc = article_core::load(TRICKY).unwrap();
+    let id = |i: usize| doc.article.figures[doc.reading_order[i]].id.clone();
+    key("j");
+    tick().await;
+    assert!(root.query_selector(&format!("[data-figure-details=\"{}\"]", id(0))).unwrap().is_some());
+    key("j");
+    tick().await;
+    assert!(root.query_selector(&format!("[data-figure-details=\"{}\"]", id(1))).unwrap().is_some());
+    // The selected highlight has keyboard focus.
+    let active = document().active_element().unwrap();
+    assert!(active.get_attribute("data-figure").unwrap().split(' ').any(|f| f == id(1)));
+    key("k");
+    tick().await;
+    assert!(root.query_selector(&format!("[data-figure-details=\"{}\"]", id(0))).unwrap().is_some());
+    key("Escape");
+    tick().await;
+    assert!(root.query_selector("[data-figure-details]").unwrap().is_none());
+    assert!(root.query_selector("[aria-current]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn focus_opens_a_popover_described_by_the_highlight() {
+    let root = open(TRICKY).await;
+    let mark = one(&root, "mark[data-primary=\"h6\"]");
+    mark.focus().unwrap();
+    tick().await;
+    assert_eq!(mark.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let pop = one(&root, "#popover");
+    assert_eq!(pop.get_attribute("role").as_deref(), Some("tooltip"));
+    assert!(pop.text_content().unwrap().contains("6 hộ"));
+    mark.blur().unwrap();
+    tick().await;
+    assert!(root.query_selector("#popover").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn hostile_strings_render_as_text_and_never_run() {
+    let root = open(HOSTILE).await;
+    tick().await;
+    let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "injected code ran");
+    assert!(one(&root, "h1").text_content().unwrap().starts_with("<img src=x"));
+    assert!(root.query_selector("script, img[src=\"x\"], b, i, u, svg[onload]").unwrap().is_none());
+    // Only the https/relative image survives; javascript: and data: are refused.
+    let imgs = all(&root, "img");
+    assert_eq!(imgs.len(), 1);
+    assert_eq!(imgs[0].get_attribute("src").as_deref(), Some("images/ok.svg"));
+    let status = one(&root, "[role=\"status\"]").text_content().unwrap();
+    assert!(status.contains("javascript:") || status.contains("refused"), "{status}");
+    one(&root, "mark[data-primary=\"boats\"]").click();
+    tick().await;
+    let details = one(&root, "[data-figure-details=\"boats\"]").text_content().unwrap();
+    assert!(details.contains("<script>"), "{details}");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_document_shows_an_alert_with_retry() {
+    let root = container();
+    let handle = mount_to(root.clone(), || {
+        view! { <ArticlePage url="tests/fixtures/does-not-exist.json".to_string() ui=Signal::stored(Lang::En) on_lang=Callback::new(|_| ()) /> }
+    });
+    std::mem::forget(handle);
+    until(|| root.query_selector("[role=\"alert\"]").unwrap().is_some()).await;
+    let alert = one(&root, "[role=\"alert\"]");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("404"), "{text}");
+    assert!(text.contains("tests/fixtures/does-not-exist.json"), "{text}");
+    let retry = one(&alert, "button");
+    assert_eq!(retry.text_content().unwrap(), "Retry");
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_document_alert_names_the_json_path() {
+    let root = container();
+    let handle = mount_to(root.clone(), || {
+        view! { <ArticlePage url="tests/fixtures/invalid.json".to_string() ui=Signal::stored(Lang::En) on_lang=Callback::new(|_| ()) /> }
+    });
+    std::mem::forget(handle);
+    until(|| root.query_selector("[role=\"alert\"]").unwrap().is_some()).await;
+    let text = one(&root, "[role=\"alert\"]").text_content().unwrap();
+    assert!(text.contains("$.figures[0].value"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn the_catalog_lists_articles_as_links() {
+    let root = container();
+    let handle = mount_to(root.clone(), || view! { <Catalog ui=Signal::stored(Lang::Vi) src="public/articles/index.json" /> });
+    std::mem::forget(handle);
+    until(|| root.query_selector("a[href]").unwrap().is_some()).await;
+    let links = all(&root, "a[href]");
+    assert!(links.iter().any(|a| a.get_attribute("href").as_deref() == Some("?article=cam-pha-2016-11-29")));
+    assert!(root.text_content().unwrap().contains("Chú trọng xây dựng tổ chức Đảng trong sạch, vững mạnh"));
+}
