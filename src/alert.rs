@@ -24,7 +24,11 @@ pub fn Alert(
             LoadError::Refused { .. } => t.error_refused.to_string(),
             LoadError::Network { .. } => t.error_network.to_string(),
             LoadError::Timeout { .. } => t.error_timeout.to_string(),
-            LoadError::Http { status, status_text, .. } => format!("{} (HTTP {status} {status_text})", t.error_http),
+            LoadError::Http {
+                status,
+                status_text,
+                ..
+            } => format!("{} (HTTP {status} {status_text})", t.error_http),
             LoadError::Invalid { .. } => t.error_invalid.to_string(),
         }
     };
@@ -79,16 +83,21 @@ pub fn Alert(
 
 /// The fallback of an `ErrorBoundary` around a loading view: the first [`LoadError`] as an
 /// [`Alert`]; any other error type (a bug) as a generic one.
-pub fn error_fallback(ui: Signal<Lang>, on_retry: Callback<()>) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Clone + Send + Sync + 'static {
+pub fn error_fallback(
+    ui: Signal<Lang>,
+    on_retry: Callback<()>,
+) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Clone + Send + Sync + 'static {
     move |errors: ArcRwSignal<Errors>| {
         let errors = errors.clone();
         (move || {
             let first = errors.with(|list| {
                 list.iter().next().map(|(_, e)| {
-                    e.downcast_ref::<LoadError>().cloned().unwrap_or_else(|| LoadError::Network {
-                        url: String::new(),
-                        message: e.to_string(),
-                    })
+                    e.downcast_ref::<LoadError>()
+                        .cloned()
+                        .unwrap_or_else(|| LoadError::Network {
+                            url: String::new(),
+                            message: e.to_string(),
+                        })
                 })
             });
             first.map(|error| view! { <Alert error=error on_retry=on_retry ui=ui /> })

@@ -16,13 +16,29 @@ pub const TIMEOUT_MS: i32 = 15_000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// The URL itself was refused before any request (e.g. another origin).
-    Refused { url: String, reason: String },
+    Refused {
+        url: String,
+        reason: String,
+    },
     /// The request never got a response (offline, DNS, CORS, aborted).
-    Network { url: String, message: String },
-    Timeout { url: String, after_ms: i32 },
-    Http { url: String, status: u16, status_text: String },
+    Network {
+        url: String,
+        message: String,
+    },
+    Timeout {
+        url: String,
+        after_ms: i32,
+    },
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+    },
     /// The body arrived but is not a valid document; every problem has a JSON path.
-    Invalid { url: String, problems: Vec<Problem> },
+    Invalid {
+        url: String,
+        problems: Vec<Problem>,
+    },
 }
 
 impl LoadError {
@@ -42,9 +58,17 @@ impl std::fmt::Display for LoadError {
         match self {
             LoadError::Refused { url, reason } => write!(f, "refused {url}: {reason}"),
             LoadError::Network { url, message } => write!(f, "could not fetch {url}: {message}"),
-            LoadError::Timeout { url, after_ms } => write!(f, "{url}: no response after {after_ms} ms"),
-            LoadError::Http { url, status, status_text } => write!(f, "{url}: HTTP {status} {status_text}"),
-            LoadError::Invalid { url, problems } => write!(f, "{url}: {} problem(s)", problems.len()),
+            LoadError::Timeout { url, after_ms } => {
+                write!(f, "{url}: no response after {after_ms} ms")
+            }
+            LoadError::Http {
+                url,
+                status,
+                status_text,
+            } => write!(f, "{url}: HTTP {status} {status_text}"),
+            LoadError::Invalid { url, problems } => {
+                write!(f, "{url}: {} problem(s)", problems.len())
+            }
         }
     }
 }
@@ -65,7 +89,10 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             c.abort();
         });
         web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                TIMEOUT_MS,
+            )
             .ok()
     });
     let guard = SendWrapper::new(controller);
@@ -75,13 +102,23 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         }
     });
     let result = async {
-        let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|e| {
-            if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
-                LoadError::Timeout { url: url.to_string(), after_ms: TIMEOUT_MS }
-            } else {
-                LoadError::Network { url: url.to_string(), message: e.to_string() }
-            }
-        })?;
+        let response = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| {
+                if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+                    LoadError::Timeout {
+                        url: url.to_string(),
+                        after_ms: TIMEOUT_MS,
+                    }
+                } else {
+                    LoadError::Network {
+                        url: url.to_string(),
+                        message: e.to_string(),
+                    }
+                }
+            })?;
         if !response.ok() {
             return Err(LoadError::Http {
                 url: url.to_string(),
@@ -91,9 +128,15 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         }
         response.text().await.map_err(|e| {
             if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
-                LoadError::Timeout { url: url.to_string(), after_ms: TIMEOUT_MS }
+                LoadError::Timeout {
+                    url: url.to_string(),
+                    after_ms: TIMEOUT_MS,
+                }
             } else {
-                LoadError::Network { url: url.to_string(), message: e.to_string() }
+                LoadError::Network {
+                    url: url.to_string(),
+                    message: e.to_string(),
+                }
             }
         })
     }
@@ -109,7 +152,9 @@ use wasm_bindgen::JsCast;
 /// Fetch and load an `article/1` document.
 pub async fn fetch_document(url: String) -> Result<Arc<Document>, LoadError> {
     let text = fetch_text(&url).await?;
-    article_core::load(&text).map(Arc::new).map_err(|problems| LoadError::Invalid { url, problems })
+    article_core::load(&text)
+        .map(Arc::new)
+        .map_err(|problems| LoadError::Invalid { url, problems })
 }
 
 /// One entry of `articles/index.json`.
@@ -133,8 +178,13 @@ pub struct Catalog {
 /// Fetch the catalog. Its format is tiny and app-owned, so serde's message is enough.
 pub async fn fetch_catalog(url: String) -> Result<Arc<Catalog>, LoadError> {
     let text = fetch_text(&url).await?;
-    serde_json::from_str::<Catalog>(&text).map(Arc::new).map_err(|e| LoadError::Invalid {
-        problems: vec![Problem::error(article_core::problem::Kind::Syntax, "$", e.to_string()).at(e.line(), e.column())],
-        url,
-    })
+    serde_json::from_str::<Catalog>(&text)
+        .map(Arc::new)
+        .map_err(|e| LoadError::Invalid {
+            problems: vec![
+                Problem::error(article_core::problem::Kind::Syntax, "$", e.to_string())
+                    .at(e.line(), e.column()),
+            ],
+            url,
+        })
 }

@@ -18,14 +18,20 @@ fn mark_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
 }
 
 fn figure_of(reader: &Reader, mark: &web_sys::HtmlElement) -> Option<usize> {
-    reader.doc.figure_index(&mark.get_attribute("data-primary")?)
+    reader
+        .doc
+        .figure_index(&mark.get_attribute("data-primary")?)
 }
 
 /// Open the popover for a highlight.
 fn open_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
-    let Some(figure) = figure_of(reader, mark) else { return };
+    let Some(figure) = figure_of(reader, mark) else {
+        return;
+    };
     let rect = mark.get_bounding_client_rect();
-    let (sx, sy) = web_sys::window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))).unwrap_or((0.0, 0.0));
+    let (sx, sy) = web_sys::window()
+        .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))
+        .unwrap_or((0.0, 0.0));
     let _ = mark.set_attribute("aria-expanded", "true");
     let _ = mark.set_attribute("aria-describedby", "popover");
     reader.hover.set(Some(Hover {
@@ -45,10 +51,15 @@ fn close_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
 
 /// Select the highlight's figure and bring its ledger card into view.
 fn select_mark(reader: &Reader, mark: &web_sys::HtmlElement) {
-    let Some(figure) = figure_of(reader, mark) else { return };
+    let Some(figure) = figure_of(reader, mark) else {
+        return;
+    };
     reader.select(Some(figure));
     // Show which of the figure's mentions was clicked ("mention 2 of 4").
-    if let Some(k) = mark.get_attribute("data-anchor").and_then(|k| k.parse().ok()) {
+    if let Some(k) = mark
+        .get_attribute("data-anchor")
+        .and_then(|k| k.parse().ok())
+    {
         reader.cursor.set(k);
     }
 }
@@ -59,7 +70,10 @@ pub fn Article() -> impl IntoView {
     let reader = use_reader();
     let doc = reader.doc.clone();
     let a = &doc.article;
-    let published = a.published.as_deref().and_then(|p| Timestamp::parse(p).ok());
+    let published = a
+        .published
+        .as_deref()
+        .and_then(|p| Timestamp::parse(p).ok());
     let date = published.map(|t| {
         let iso = t.iso_date();
         let long = t.long(&a.lang);
@@ -86,7 +100,14 @@ pub fn Article() -> impl IntoView {
         })
         .collect_view();
 
-    let (r1, r2, r3, r4, r5, r6) = (reader.clone(), reader.clone(), reader.clone(), reader.clone(), reader.clone(), reader.clone());
+    let (r1, r2, r3, r4, r5, r6) = (
+        reader.clone(),
+        reader.clone(),
+        reader.clone(),
+        reader.clone(),
+        reader.clone(),
+        reader.clone(),
+    );
     view! {
         <article class="article" lang=a.lang.clone()
             on:click=move |ev| {

@@ -21,7 +21,10 @@ pub fn FigureDetails() -> impl IntoView {
         let lang = doc.article.lang.clone();
         let anchors = doc.figures[figure].anchors.len();
         let computed = doc.figures[figure].computed;
-        let category = fig.category.and_then(|c| doc.article.categories.get(c)).map(|c| c.label.clone());
+        let category = fig
+            .category
+            .and_then(|c| doc.article.categories.get(c))
+            .map(|c| c.label.clone());
         let walk = (anchors > 1).then(|| {
             let (rp, rn) = (r.clone(), r.clone());
             let cursor = r.cursor;

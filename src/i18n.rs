@@ -40,7 +40,10 @@ impl Lang {
     /// The reader's saved choice, if any.
     pub fn saved() -> Option<Lang> {
         let storage = web_sys::window()?.local_storage().ok()??;
-        storage.get_item(STORAGE_KEY).ok()?.map(|t| Lang::from_tag(&t))
+        storage
+            .get_item(STORAGE_KEY)
+            .ok()?
+            .map(|t| Lang::from_tag(&t))
     }
 
     pub fn save(self) {

@@ -14,7 +14,8 @@ pub fn Ledger() -> impl IntoView {
     let n_categories = doc.article.categories.len();
 
     // Groups in category order, figures without a category last.
-    let mut groups: Vec<(Option<usize>, Vec<usize>)> = (0..n_categories).map(|c| (Some(c), Vec::new())).collect();
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> =
+        (0..n_categories).map(|c| (Some(c), Vec::new())).collect();
     groups.push((None, Vec::new()));
     for &f in &doc.reading_order {
         let slot = doc.article.figures[f].category.unwrap_or(n_categories);

@@ -55,7 +55,10 @@ fn Screens() -> impl IntoView {
     let on_lang = Callback::new(move |tag: String| set_doc_lang.set(Some(Lang::from_tag(&tag))));
 
     Effect::new(move |_| {
-        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = html.set_attribute("lang", ui.get().tag());
         }
     });
@@ -109,9 +112,15 @@ fn reload() {
 pub fn install_panic_alert() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let Some(body) = doc.body() else { return };
-        let lang = Lang::saved().unwrap_or(Lang::from_tag(&doc.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).unwrap_or_default()));
+        let lang = Lang::saved().unwrap_or(Lang::from_tag(
+            &doc.document_element()
+                .map(|e| e.get_attribute("lang").unwrap_or_default())
+                .unwrap_or_default(),
+        ));
         let t = lang.text();
         let build = || -> Result<(), wasm_bindgen::JsValue> {
             let alert = doc.create_element("div")?;

@@ -81,7 +81,9 @@ pub fn Opened(
     }
 
     // A deep link selects its figure before anything is drawn, so the first paint is right.
-    let from_hash = |reader: &Reader| figure_from_hash(&current_hash()).and_then(|id| reader.doc.figure_index(id));
+    let from_hash = |reader: &Reader| {
+        figure_from_hash(&current_hash()).and_then(|id| reader.doc.figure_index(id))
+    };
     reader.selected.set(from_hash(&reader));
 
     // Selection → aria-current on the affected marks and card only, and → the URL hash.
@@ -179,5 +181,8 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
 }

@@ -17,11 +17,16 @@ pub fn Popover() -> impl IntoView {
         let fig = doc.article.figures.get(hover.figure)?;
         let lang = &doc.article.lang;
         let value = format::figure_value(fig, lang);
-        let category = fig.category.and_then(|c| doc.article.categories.get(c)).map(|c| c.label.clone());
+        let category = fig
+            .category
+            .and_then(|c| doc.article.categories.get(c))
+            .map(|c| c.label.clone());
         let t = r.ui.get().text();
         let computed = doc.figures.get(hover.figure).is_some_and(|f| f.computed);
         // Below the highlight, clamped to the viewport width.
-        let width = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64()).unwrap_or(1024.0);
+        let width = web_sys::window()
+            .and_then(|w| w.inner_width().ok()?.as_f64())
+            .unwrap_or(1024.0);
         let left = hover.left.min(width - 300.0).max(8.0);
         let top = format!("{:.0}px", hover.bottom + 6.0);
         let left = format!("{left:.0}px");

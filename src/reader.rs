@@ -61,7 +61,12 @@ impl Reader {
     }
 
     pub fn figure_id(&self, figure: usize) -> &str {
-        self.doc.article.figures.get(figure).map(|f| f.id.as_str()).unwrap_or_default()
+        self.doc
+            .article
+            .figures
+            .get(figure)
+            .map(|f| f.id.as_str())
+            .unwrap_or_default()
     }
 
     pub fn lang(&self) -> &str {
@@ -80,7 +85,10 @@ impl Reader {
         if order.is_empty() {
             return None;
         }
-        let here = self.selected.get_untracked().and_then(|f| order.iter().position(|&o| o == f));
+        let here = self
+            .selected
+            .get_untracked()
+            .and_then(|f| order.iter().position(|&o| o == f));
         let next = match here {
             Some(i) => (i as isize + step).rem_euclid(order.len() as isize) as usize,
             None if step >= 0 => 0,
@@ -90,8 +98,12 @@ impl Reader {
     }
 
     fn query_all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
-        let Some(root) = self.root.get_untracked() else { return Vec::new() };
-        let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+        let Some(root) = self.root.get_untracked() else {
+            return Vec::new();
+        };
+        let Ok(list) = root.query_selector_all(selector) else {
+            return Vec::new();
+        };
         (0..list.length())
             .filter_map(|i| list.item(i))
             .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
@@ -105,11 +117,21 @@ impl Reader {
 
     /// The first highlight element of one anchor of a figure.
     pub fn mention_element(&self, figure: usize, anchor: usize) -> Option<web_sys::HtmlElement> {
-        self.query_all(&format!("[data-mention~=\"{}:{anchor}\"]", self.figure_id(figure))).into_iter().next()
+        self.query_all(&format!(
+            "[data-mention~=\"{}:{anchor}\"]",
+            self.figure_id(figure)
+        ))
+        .into_iter()
+        .next()
     }
 
     pub fn card_of(&self, figure: usize) -> Option<web_sys::HtmlElement> {
-        self.query_all(&format!("[data-figure-card=\"{}\"]", self.figure_id(figure))).into_iter().next()
+        self.query_all(&format!(
+            "[data-figure-card=\"{}\"]",
+            self.figure_id(figure)
+        ))
+        .into_iter()
+        .next()
     }
 
     /// Set or clear `aria-current` on a figure's highlights and card.

@@ -10,7 +10,10 @@ pub enum Target {
     /// A document URL to fetch (already checked to be same-origin and well-formed).
     Document(String),
     /// The URL asked for something we refuse to load; the reason is shown in the alert.
-    Refused { url: String, reason: String },
+    Refused {
+        url: String,
+        reason: String,
+    },
 }
 
 /// Where the catalog lives, relative to the page.
@@ -20,7 +23,11 @@ pub const CATALOG_URL: &str = "articles/index.json";
 /// full URL (for resolving and origin checks).
 pub fn target(article: Option<&str>, src: Option<&str>, base: &str) -> Target {
     if let Some(id) = article.filter(|s| !s.is_empty()) {
-        if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && id.len() <= 200 {
+        if id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && id.len() <= 200
+        {
             return Target::Document(format!("articles/{id}.json"));
         }
         return Target::Refused {
@@ -31,7 +38,10 @@ pub fn target(article: Option<&str>, src: Option<&str>, base: &str) -> Target {
     if let Some(src) = src.filter(|s| !s.is_empty()) {
         return match same_origin(src, base) {
             Ok(url) => Target::Document(url),
-            Err(reason) => Target::Refused { url: src.to_string(), reason },
+            Err(reason) => Target::Refused {
+                url: src.to_string(),
+                reason,
+            },
         };
     }
     Target::Catalog
@@ -45,36 +55,55 @@ fn same_origin(src: &str, base: &str) -> Result<String, String> {
         return Err(format!("the {} scheme is not allowed", url.protocol()));
     }
     if url.origin() != page.origin() {
-        return Err(format!("{} is not this site's origin ({})", url.origin(), page.origin()));
+        return Err(format!(
+            "{} is not this site's origin ({})",
+            url.origin(),
+            page.origin()
+        ));
     }
     Ok(url.href())
 }
 
 /// `#fig-ID` → `ID` (ids are ASCII, so no percent-decoding is needed; anything else is ignored).
 pub fn figure_from_hash(hash: &str) -> Option<&str> {
-    let id = hash.strip_prefix('#').unwrap_or(hash).strip_prefix("fig-")?;
-    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).then_some(id)
+    let id = hash
+        .strip_prefix('#')
+        .unwrap_or(hash)
+        .strip_prefix("fig-")?;
+    (!id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    .then_some(id)
 }
 
 /// The current `location.hash`.
 pub fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// The current full URL.
 pub fn current_href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// The page path without query or hash: the catalog's address.
 pub fn catalog_href() -> String {
-    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "./".into())
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "./".into())
 }
 
 /// Write the selection into the hash with `replaceState`, so Back leaves the article instead
 /// of stepping through selections.
 pub fn write_selection(id: Option<&str>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use article_viewer::catalog::Catalog;
 use article_viewer::i18n::Lang;
 use article_viewer::page::{ArticlePage, Opened};
-use article_viewer::catalog::Catalog;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -28,7 +28,10 @@ fn container() -> web_sys::HtmlElement {
 async fn open(json: &str) -> web_sys::HtmlElement {
     let doc = Arc::new(article_core::load(json).expect("fixture loads"));
     let root = container();
-    let handle = mount_to(root.clone(), move || view! { <Opened doc=doc ui=Signal::stored(Lang::En) /> });
+    let handle = mount_to(
+        root.clone(),
+        move || view! { <Opened doc=doc ui=Signal::stored(Lang::En) /> },
+    );
     std::mem::forget(handle);
     tick().await;
     tick().await;
@@ -37,11 +40,16 @@ async fn open(json: &str) -> web_sys::HtmlElement {
 
 fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::HtmlElement> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 fn one(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}")).unchecked_into()
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
 }
 
 fn key(k: &str) {
@@ -59,7 +67,9 @@ async fn until(mut f: impl FnMut() -> bool) {
             return;
         }
         let p = js_sys::Promise::new(&mut |resolve, _| {
-            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
     }
@@ -76,14 +86,24 @@ async fn every_mentioned_figure_is_a_focusable_highlight_and_every_figure_has_a_
         if !resolved.computed {
             let marks = all(&root, &format!("[data-figure~=\"{}\"]", fig.id));
             assert!(!marks.is_empty(), "highlight for {}", fig.id);
-            assert!(marks.iter().all(|m| m.tab_index() == 0), "{} focusable", fig.id);
+            assert!(
+                marks.iter().all(|m| m.tab_index() == 0),
+                "{} focusable",
+                fig.id
+            );
         }
     }
     assert_eq!(one(&root, "h1").text_content().unwrap(), doc.article.title);
-    assert_eq!(one(&root, "article").get_attribute("lang").as_deref(), Some("vi"));
+    assert_eq!(
+        one(&root, "article").get_attribute("lang").as_deref(),
+        Some("vi")
+    );
     assert_eq!(document().title(), doc.article.title);
     // Vietnamese date in the document's own offset.
-    assert_eq!(one(&root, "time").text_content().unwrap(), "Thứ Ba, 29/11/2016, 07:35 (GMT+7)");
+    assert_eq!(
+        one(&root, "time").text_content().unwrap(),
+        "Thứ Ba, 29/11/2016, 07:35 (GMT+7)"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -93,7 +113,10 @@ async fn nfd_text_and_astral_characters_highlight_exactly_the_quote() {
     assert_eq!(h28.text_content().unwrap(), "28 hộ");
     // The paragraph still reads in full, emoji included.
     let para = h28.parent_element().unwrap();
-    assert_eq!(para.text_content().unwrap(), "🎉🚀 Có 28 hộ bị ảnh hưởng và 6 hộ khác.");
+    assert_eq!(
+        para.text_content().unwrap(),
+        "🎉🚀 Có 28 hộ bị ảnh hưởng và 6 hộ khác."
+    );
     // The quote was written in NFC; the text arrived in NFD and is shown normalised.
     let nested = all(&root, "[data-figure~=\"nested\"]");
     let text: String = nested.iter().map(|m| m.text_content().unwrap()).collect();
@@ -103,9 +126,15 @@ async fn nfd_text_and_astral_characters_highlight_exactly_the_quote() {
 #[wasm_bindgen_test]
 async fn overlapping_mentions_produce_runs_that_name_every_figure() {
     let root = open(TRICKY).await;
-    let both = one(&root, "[data-figure~=\"units\"][data-figure~=\"committees\"]");
+    let both = one(
+        &root,
+        "[data-figure~=\"units\"][data-figure~=\"committees\"]",
+    );
     assert_eq!(both.text_content().unwrap(), "33 đảng bộ");
-    let cells_and_committees = one(&root, "[data-figure~=\"committees\"][data-figure~=\"cells\"]");
+    let cells_and_committees = one(
+        &root,
+        "[data-figure~=\"committees\"][data-figure~=\"cells\"]",
+    );
     assert_eq!(cells_and_committees.text_content().unwrap(), "21 chi bộ");
 }
 
@@ -126,19 +155,29 @@ async fn clicking_a_highlight_selects_it_and_shows_details_with_checked_arithmet
     let root = open(TRICKY).await;
     one(&root, "mark[data-primary=\"h28\"]").click();
     tick().await;
-    for el in all(&root, "[data-figure~=\"h28\"]").iter().chain(all(&root, "[data-figure-card=\"h28\"]").iter()) {
+    for el in all(&root, "[data-figure~=\"h28\"]")
+        .iter()
+        .chain(all(&root, "[data-figure-card=\"h28\"]").iter())
+    {
         assert_eq!(el.get_attribute("aria-current").as_deref(), Some("true"));
     }
     assert_eq!(window().location().hash().unwrap(), "#fig-h28");
-    let details = one(&root, "[data-figure-details=\"h28\"]").text_content().unwrap();
+    let details = one(&root, "[data-figure-details=\"h28\"]")
+        .text_content()
+        .unwrap();
     assert!(details.contains("28 hộ"), "{details}");
 
     // The computed total shows its arithmetic, flagged because 28 + 6 is not 35.
     one(&root, "[data-figure-card=\"total\"]").click();
     tick().await;
-    let details = one(&root, "[data-figure-details=\"total\"]").text_content().unwrap();
+    let details = one(&root, "[data-figure-details=\"total\"]")
+        .text_content()
+        .unwrap();
     assert!(details.contains("28 + 6 = 34 ≠ 35"), "{details}");
-    assert!(all(&root, "[data-figure~=\"h28\"][aria-current]").is_empty(), "old selection cleared");
+    assert!(
+        all(&root, "[data-figure~=\"h28\"][aria-current]").is_empty(),
+        "old selection cleared"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -148,19 +187,35 @@ async fn j_k_walk_figures_in_reading_order_and_escape_clears() {
     let id = |i: usize| doc.article.figures[doc.reading_order[i]].id.clone();
     key("j");
     tick().await;
-    assert!(root.query_selector(&format!("[data-figure-details=\"{}\"]", id(0))).unwrap().is_some());
+    assert!(root
+        .query_selector(&format!("[data-figure-details=\"{}\"]", id(0)))
+        .unwrap()
+        .is_some());
     key("j");
     tick().await;
-    assert!(root.query_selector(&format!("[data-figure-details=\"{}\"]", id(1))).unwrap().is_some());
+    assert!(root
+        .query_selector(&format!("[data-figure-details=\"{}\"]", id(1)))
+        .unwrap()
+        .is_some());
     // The selected highlight has keyboard focus.
     let active = document().active_element().unwrap();
-    assert!(active.get_attribute("data-figure").unwrap().split(' ').any(|f| f == id(1)));
+    assert!(active
+        .get_attribute("data-figure")
+        .unwrap()
+        .split(' ')
+        .any(|f| f == id(1)));
     key("k");
     tick().await;
-    assert!(root.query_selector(&format!("[data-figure-details=\"{}\"]", id(0))).unwrap().is_some());
+    assert!(root
+        .query_selector(&format!("[data-figure-details=\"{}\"]", id(0)))
+        .unwrap()
+        .is_some());
     key("Escape");
     tick().await;
-    assert!(root.query_selector("[data-figure-details]").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-figure-details]")
+        .unwrap()
+        .is_none());
     assert!(root.query_selector("[aria-current]").unwrap().is_none());
 }
 
@@ -185,17 +240,31 @@ async fn hostile_strings_render_as_text_and_never_run() {
     tick().await;
     let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "injected code ran");
-    assert!(one(&root, "h1").text_content().unwrap().starts_with("<img src=x"));
-    assert!(root.query_selector("script, img[src=\"x\"], b, i, u, svg[onload]").unwrap().is_none());
+    assert!(one(&root, "h1")
+        .text_content()
+        .unwrap()
+        .starts_with("<img src=x"));
+    assert!(root
+        .query_selector("script, img[src=\"x\"], b, i, u, svg[onload]")
+        .unwrap()
+        .is_none());
     // Only the https/relative image survives; javascript: and data: are refused.
     let imgs = all(&root, "img");
     assert_eq!(imgs.len(), 1);
-    assert_eq!(imgs[0].get_attribute("src").as_deref(), Some("images/ok.svg"));
+    assert_eq!(
+        imgs[0].get_attribute("src").as_deref(),
+        Some("images/ok.svg")
+    );
     let status = one(&root, "[role=\"status\"]").text_content().unwrap();
-    assert!(status.contains("javascript:") || status.contains("refused"), "{status}");
+    assert!(
+        status.contains("javascript:") || status.contains("refused"),
+        "{status}"
+    );
     one(&root, "mark[data-primary=\"boats\"]").click();
     tick().await;
-    let details = one(&root, "[data-figure-details=\"boats\"]").text_content().unwrap();
+    let details = one(&root, "[data-figure-details=\"boats\"]")
+        .text_content()
+        .unwrap();
     assert!(details.contains("<script>"), "{details}");
 }
 
@@ -210,7 +279,10 @@ async fn a_missing_document_shows_an_alert_with_retry() {
     let alert = one(&root, "[role=\"alert\"]");
     let text = alert.text_content().unwrap();
     assert!(text.contains("404"), "{text}");
-    assert!(text.contains("tests/fixtures/does-not-exist.json"), "{text}");
+    assert!(
+        text.contains("tests/fixtures/does-not-exist.json"),
+        "{text}"
+    );
     let retry = one(&alert, "button");
     assert_eq!(retry.text_content().unwrap(), "Retry");
 }
@@ -230,10 +302,18 @@ async fn an_invalid_document_alert_names_the_json_path() {
 #[wasm_bindgen_test]
 async fn the_catalog_lists_articles_as_links() {
     let root = container();
-    let handle = mount_to(root.clone(), || view! { <Catalog ui=Signal::stored(Lang::Vi) src="public/articles/index.json" /> });
+    let handle = mount_to(
+        root.clone(),
+        || view! { <Catalog ui=Signal::stored(Lang::Vi) src="public/articles/index.json" /> },
+    );
     std::mem::forget(handle);
     until(|| root.query_selector("a[href]").unwrap().is_some()).await;
     let links = all(&root, "a[href]");
-    assert!(links.iter().any(|a| a.get_attribute("href").as_deref() == Some("?article=cam-pha-2016-11-29")));
-    assert!(root.text_content().unwrap().contains("Chú trọng xây dựng tổ chức Đảng trong sạch, vững mạnh"));
+    assert!(links
+        .iter()
+        .any(|a| a.get_attribute("href").as_deref() == Some("?article=cam-pha-2016-11-29")));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Chú trọng xây dựng tổ chức Đảng trong sạch, vững mạnh"));
 }

@@ -339,7 +339,7 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         /// Blocks wanted by block-restricted mentions (sorted, deduplicated later).
         blocks: Vec<usize>,
         /// Matches: (block, byte start of the quote).
-        hits: Vec<(usize, usize)>,
+        hits: Vec<(u32, u32)>,
     }
     let mut string_ids: HashMap<String, usize> = HashMap::new();
     let mut strings: Vec<(usize, Vec<usize>)> = Vec::new(); // (len, variants)
@@ -418,7 +418,7 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                     }
                     let start = end - len + p.prefix_len;
                     if numeric_ok(text, start, start + p.quote_len) {
-                        p.hits.push((b, start));
+                        p.hits.push((b as u32, start as u32));
                     }
                 }
                 true
@@ -442,8 +442,8 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         let mut found = p
             .hits
             .iter()
-            .filter(|h| restrict.is_none_or(|b| h.0 == b))
-            .copied();
+            .filter(|h| restrict.is_none_or(|b| h.0 as usize == b))
+            .map(|&(b, s)| (b as usize, s as usize));
         outcome[k] = match (found.next(), found.next()) {
             (None, _) => Outcome::Orphan(""),
             (Some((block, start)), None) => Outcome::Found { block, start },
@@ -572,6 +572,9 @@ fn orphan_hint(texts: &[&str], m: &MentionSpec) -> String {
     let mut bare = 0usize;
     let mut numeric_fail = 0usize;
     for (_, t) in &in_scope {
+        if bare > 100 {
+            break;
+        }
         for (i, _) in t.match_indices(m.quote.as_str()) {
             bare += 1;
             if !numeric_ok(t, i, i + m.quote.len()) {

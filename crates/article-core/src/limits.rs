@@ -18,4 +18,4 @@ pub const MAX_ERRORS: usize = 100;
 /// Candidate quote matches the anchoring pass will examine in total before it gives up
 /// with a [`crate::problem::Kind::Limit`] warning (only reachable by pathological input
 /// such as thousands of quotes that are suffixes of each other in a repetitive text).
-pub const MAX_ANCHOR_CANDIDATES: usize = 20_000_000;
+pub const MAX_ANCHOR_CANDIDATES: usize = 4_000_000;

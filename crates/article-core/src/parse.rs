@@ -1109,7 +1109,7 @@ mod tests {
         assert_eq!(e.kind, Kind::Type);
         assert!(
             e.message
-                .contains("expected a number, found the string \"33\""),
+                .contains("expected a number, found a string \"33\""),
             "{}",
             e.message
         );

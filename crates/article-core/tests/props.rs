@@ -276,3 +276,24 @@ fn valid_doc_loads() {
     assert_eq!(doc.figures[0].anchors.len(), 2);
     check_consistent(&doc);
 }
+
+/// Pathological input: a repetitive text and quotes that are all suffixes of each other.
+/// Anchoring must stop at its work budget with a Limit warning instead of running for
+/// minutes.
+#[test]
+fn pathological_anchoring_is_bounded() {
+    let text = "a".repeat(200_000);
+    let figures: Vec<Value> = (1..=1500)
+        .map(|k| json!({"id": format!("f{k}"), "value": k, "label": "l", "mentions": [{"quote": "a".repeat(k)}]}))
+        .collect();
+    let json = json!({"format": "article/1", "id": "p", "title": "P",
+        "blocks": [{"kind": "paragraph", "text": text}], "figures": figures})
+    .to_string();
+    let t = std::time::Instant::now();
+    let doc = load(&json).expect("valid");
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.kind == article_core::Kind::Limit));
+    assert!(t.elapsed().as_secs() < 60);
+}

@@ -13,35 +13,50 @@ use std::time::Duration;
 use serde_json::Value;
 
 pub use server::Server;
-pub use webdriver::{holds_for, keys, wait_until, Driver, Element, Session, WdError, DEFAULT_TIMEOUT};
+pub use webdriver::{
+    holds_for, keys, wait_until, Driver, Element, Session, WdError, DEFAULT_TIMEOUT,
+};
 
 /// The workspace root (two levels above this crate).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap_or_else(|_| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap_or_else(|_| PathBuf::from("."))
 }
 
 /// The built site: `$E2E_DIST`, else `<workspace>/dist`.
 pub fn dist_dir() -> PathBuf {
-    std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("dist"))
+    std::env::var_os("E2E_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("dist"))
 }
 
 /// Where screenshots go: `<target>/e2e/`.
 pub fn artifacts_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"));
     target.join("e2e")
 }
 
 /// The tools directory (`$ARTICLE_VIEWER_TOOLS`, default `~/.local/article-viewer-tools`).
 pub fn tools_dir() -> PathBuf {
-    std::env::var_os("ARTICLE_VIEWER_TOOLS").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".local/article-viewer-tools")
-    })
+    std::env::var_os("ARTICLE_VIEWER_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+                .join(".local/article-viewer-tools")
+        })
 }
 
 /// A shipped article's JSON, read from `public/articles/` (the source of truth the tests compare the page to).
 pub fn article_json(id: &str) -> Value {
-    let path = workspace_root().join("public/articles").join(format!("{id}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let path = workspace_root()
+        .join("public/articles")
+        .join(format!("{id}.json"));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
 
@@ -76,7 +91,9 @@ impl Harness {
     /// Open a path of the site (`"/"`, `"?article=ID"`, `"?src=faults/404.json"`).
     pub fn open(&self, path: &str) {
         let url = self.server.url(path);
-        self.s.goto(&url).unwrap_or_else(|e| panic!("open {url}: {e}"));
+        self.s
+            .goto(&url)
+            .unwrap_or_else(|e| panic!("open {url}: {e}"));
     }
 
     /// Wait (10 s) for `condition`, panicking with `what` and the page's state if it never holds.
@@ -86,7 +103,10 @@ impl Harness {
 
     pub fn wait_for_within(&self, timeout: Duration, what: &str, condition: impl FnMut() -> bool) {
         if !wait_until(timeout, condition) {
-            panic!("timed out after {timeout:?} waiting for: {what}\n{}", self.describe());
+            panic!(
+                "timed out after {timeout:?} waiting for: {what}\n{}",
+                self.describe()
+            );
         }
     }
 
@@ -115,24 +135,66 @@ impl Harness {
             false
         });
         if !ok {
-            panic!("timed out waiting for {css} to contain {text:?}; last text: {last:?}\n{}", self.describe());
+            panic!(
+                "timed out waiting for {css} to contain {text:?}; last text: {last:?}\n{}",
+                self.describe()
+            );
         }
         found.expect("found")
     }
 
+    /// Scroll an element to the middle of the viewport at once, then click it as a reader
+    /// would. (WebDriver's own scroll-into-view races the page's `scroll-behavior: smooth`
+    /// and then reports the click as intercepted.)
+    pub fn click(&self, el: &Element<'_>) {
+        self.s
+            .execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });", vec![el.json()])
+            .unwrap_or_else(|e| panic!("scroll {el:?} into view: {e}"));
+        el.click()
+            .unwrap_or_else(|e| panic!("click {el:?}: {e}\n{}", self.describe()));
+    }
+
+    /// Scroll an element into view at once and move the mouse pointer onto its centre.
+    pub fn hover(&self, el: &Element<'_>) {
+        self.s
+            .execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });", vec![el.json()])
+            .unwrap_or_else(|e| panic!("scroll {el:?} into view: {e}"));
+        self.s
+            .hover(el, 0, 0)
+            .unwrap_or_else(|e| panic!("move the pointer to {el:?}: {e}"));
+    }
+
+    /// Click the first element matching `css`.
+    pub fn click_css(&self, css: &str) {
+        let el = self
+            .s
+            .find(css)
+            .unwrap_or_else(|e| panic!("find {css}: {e}\n{}", self.describe()));
+        self.click(&el);
+    }
+
     /// Evaluate an expression in the page (`return` is added).
     pub fn eval(&self, expr: &str) -> Value {
-        self.s.js(&format!("return ({expr});")).unwrap_or_else(|e| panic!("eval {expr}: {e}"))
+        self.s
+            .js(&format!("return ({expr});"))
+            .unwrap_or_else(|e| panic!("eval {expr}: {e}"))
     }
 
     /// Evaluate an expression with arguments (`arguments[0]`…).
     pub fn eval_with(&self, expr: &str, args: Vec<Value>) -> Value {
-        self.s.execute(&format!("return ({expr});"), args).unwrap_or_else(|e| panic!("eval {expr}: {e}"))
+        self.s
+            .execute(&format!("return ({expr});"), args)
+            .unwrap_or_else(|e| panic!("eval {expr}: {e}"))
     }
 
     /// The text of the first `h1` (empty if none).
     pub fn h1(&self) -> String {
-        self.eval("document.querySelector('h1') ? document.querySelector('h1').textContent.trim() : ''").as_str().unwrap_or_default().to_string()
+        self.eval(
+            "document.querySelector('h1') ? document.querySelector('h1').textContent.trim() : ''",
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
     }
 
     /// A short picture of the page for failure messages: URL, title, h1, alerts, body text head.
@@ -144,7 +206,10 @@ impl Harness {
                       alerts: a, body: (document.body ? document.body.innerText : '').slice(0, 600) };",
         );
         match state {
-            Ok(v) => format!("page state: {}", serde_json::to_string_pretty(&v).unwrap_or_default()),
+            Ok(v) => format!(
+                "page state: {}",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ),
             Err(e) => format!("(page state unavailable: {e})"),
         }
     }
@@ -160,10 +225,16 @@ impl Harness {
     /// Run axe-core on the current document and return its violations.
     pub fn axe(&self) -> Vec<AxeViolation> {
         let path = tools_dir().join("node_modules/axe-core/axe.min.js");
-        let source = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("read {} ({e}): run scripts/setup.sh, or set ARTICLE_VIEWER_TOOLS", path.display()));
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "read {} ({e}): run scripts/setup.sh, or set ARTICLE_VIEWER_TOOLS",
+                path.display()
+            )
+        });
         if self.eval("typeof window.axe").as_str() != Some("object") {
-            self.s.js(&source).unwrap_or_else(|e| panic!("inject axe-core: {e}"));
+            self.s
+                .js(&source)
+                .unwrap_or_else(|e| panic!("inject axe-core: {e}"));
         }
         let result = self
             .s
@@ -179,7 +250,13 @@ impl Harness {
         if let Some(err) = result.get("error") {
             panic!("axe.run failed: {err}");
         }
-        result.as_array().into_iter().flatten().cloned().map(AxeViolation::from_json).collect()
+        result
+            .as_array()
+            .into_iter()
+            .flatten()
+            .cloned()
+            .map(AxeViolation::from_json)
+            .collect()
     }
 }
 
@@ -222,7 +299,10 @@ impl AxeViolation {
 pub fn format_violations(page: &str, violations: &[AxeViolation]) -> String {
     let mut out = String::new();
     for v in violations {
-        out.push_str(&format!("[{page}] {} ({}): {}\n    {}\n", v.id, v.impact, v.help, v.help_url));
+        out.push_str(&format!(
+            "[{page}] {} ({}): {}\n    {}\n",
+            v.id, v.impact, v.help, v.help_url
+        ));
         for (target, html, summary) in v.nodes.iter().take(8) {
             let html: String = html.chars().take(160).collect();
             out.push_str(&format!("    - {target}\n      {html}\n"));

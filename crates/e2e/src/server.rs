@@ -48,7 +48,9 @@ impl Server {
     /// Serve `root` on 127.0.0.1 at a random port. Set `E2E_SERVER_LOG=1` to log requests.
     pub fn start(root: impl Into<PathBuf>) -> std::io::Result<Server> {
         let root = root.into();
-        let headers = std::fs::read_to_string(root.join("_headers")).map(|t| parse_headers(&t)).unwrap_or_default();
+        let headers = std::fs::read_to_string(root.join("_headers"))
+            .map(|t| parse_headers(&t))
+            .unwrap_or_default();
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let addr = listener.local_addr()?.to_string();
         let shared = Arc::new(Shared {
@@ -74,7 +76,11 @@ impl Server {
                 });
             }
         });
-        Ok(Server { shared, addr, accept: Some(accept) })
+        Ok(Server {
+            shared,
+            addr,
+            accept: Some(accept),
+        })
     }
 
     /// `http://127.0.0.1:PORT` (no trailing slash).
@@ -94,12 +100,18 @@ impl Server {
 
     /// How long `/faults/slow.json` waits before answering (default 4 s).
     pub fn set_slow_delay(&self, delay: Duration) {
-        self.shared.slow_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
+        self.shared
+            .slow_ms
+            .store(delay.as_millis() as u64, Ordering::SeqCst);
     }
 
     /// Paths requested so far (query strings stripped), in arrival order.
     pub fn requests(&self) -> Vec<String> {
-        self.shared.requests.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.shared
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// How many times `path` was requested.
@@ -164,7 +176,12 @@ fn headers_for(blocks: &[(String, Vec<(String, String)>)], path: &str) -> Vec<(S
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("html") | Some("htm") => "text/html; charset=utf-8",
         Some("js") | Some("mjs") => "text/javascript; charset=utf-8",
         Some("wasm") => "application/wasm",
@@ -203,7 +220,10 @@ fn percent_decode(path: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -224,7 +244,12 @@ struct Reply {
 
 impl Reply {
     fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply { status, content_type, body: body.into(), no_store: false }
+        Reply {
+            status,
+            content_type,
+            body: body.into(),
+            no_store: false,
+        }
     }
     fn fault(mut self) -> Reply {
         self.no_store = true;
@@ -267,13 +292,22 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
     if s.stop.load(Ordering::SeqCst) {
         return Ok(());
     }
-    s.requests.lock().unwrap_or_else(|e| e.into_inner()).push(path.clone());
+    s.requests
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(path.clone());
     if s.verbose {
         eprintln!("[e2e server] {method} {target}");
     }
     let mut stream = stream;
     if method != "GET" && method != "HEAD" {
-        return send(s, &mut stream, &path, Reply::new(405, "text/plain; charset=utf-8", "method not allowed"), method == "HEAD");
+        return send(
+            s,
+            &mut stream,
+            &path,
+            Reply::new(405, "text/plain; charset=utf-8", "method not allowed"),
+            method == "HEAD",
+        );
     }
     let head_only = method == "HEAD";
     let sample = || std::fs::read(s.root.join(SAMPLE_ARTICLE));
@@ -350,7 +384,13 @@ fn static_file(s: &Shared, path: &str) -> Reply {
     }
 }
 
-fn send(s: &Shared, stream: &mut TcpStream, path: &str, reply: Reply, head_only: bool) -> std::io::Result<()> {
+fn send(
+    s: &Shared,
+    stream: &mut TcpStream,
+    path: &str,
+    reply: Reply,
+    head_only: bool,
+) -> std::io::Result<()> {
     stream.write_all(head(s, path, &reply, reply.body.len()).as_bytes())?;
     if !head_only {
         stream.write_all(&reply.body)?;
@@ -363,7 +403,9 @@ fn send(s: &Shared, stream: &mut TcpStream, path: &str, reply: Reply, head_only:
 /// Headers by lower-cased name, for tests of this module.
 #[allow(dead_code)]
 fn header_map(v: &[(String, String)]) -> HashMap<String, String> {
-    v.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect()
+    v.iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -372,11 +414,19 @@ mod tests {
     use crate::webdriver::http_request;
 
     fn fixture() -> (PathBuf, Server) {
-        let dir = std::env::temp_dir().join(format!("e2e-server-test-{}-{:?}", std::process::id(), std::thread::current().id()));
+        let dir = std::env::temp_dir().join(format!(
+            "e2e-server-test-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
         std::fs::create_dir_all(dir.join("articles")).unwrap();
         std::fs::write(dir.join("index.html"), "<!doctype html><title>x</title>").unwrap();
         std::fs::write(dir.join("app.wasm"), b"\0asm").unwrap();
-        std::fs::write(dir.join(SAMPLE_ARTICLE), r#"{"format":"article/1","figures":[]}"#).unwrap();
+        std::fs::write(
+            dir.join(SAMPLE_ARTICLE),
+            r#"{"format":"article/1","figures":[]}"#,
+        )
+        .unwrap();
         std::fs::write(dir.join("_headers"), "# comment\n/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n/articles/*\n  Cache-Control: no-cache\n").unwrap();
         let server = Server::start(&dir).unwrap();
         (dir, server)
@@ -392,12 +442,18 @@ mod tests {
         let r = get(&server, "/");
         assert_eq!(r.status, 200);
         assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
-        assert_eq!(r.header("content-security-policy"), Some("default-src 'self'"));
+        assert_eq!(
+            r.header("content-security-policy"),
+            Some("default-src 'self'")
+        );
         assert_eq!(r.header("cache-control"), None);
         let r = get(&server, "/app.wasm");
         assert_eq!(r.header("content-type"), Some("application/wasm"));
         let r = get(&server, "/articles/cam-pha-2016-11-29.json?x=1");
-        assert_eq!((r.status, r.header("cache-control")), (200, Some("no-cache")));
+        assert_eq!(
+            (r.status, r.header("cache-control")),
+            (200, Some("no-cache"))
+        );
         assert_eq!(get(&server, "/../etc/passwd").status, 404);
         assert_eq!(get(&server, "/_headers").status, 404);
         assert_eq!(server.hits("/"), 1);
@@ -411,7 +467,10 @@ mod tests {
         assert_eq!(get(&server, "/faults/404.json").status, 404);
         assert_eq!(get(&server, "/faults/500.json").status, 500);
         let r = get(&server, "/faults/html.json");
-        assert_eq!((r.status, r.header("content-type")), (200, Some("text/html; charset=utf-8")));
+        assert_eq!(
+            (r.status, r.header("content-type")),
+            (200, Some("text/html; charset=utf-8"))
+        );
         let r = get(&server, "/faults/invalid.json");
         let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
         assert!(v["figures"].is_string());
@@ -423,9 +482,22 @@ mod tests {
         assert_eq!(get(&server, "/faults/slow.json").status, 200);
         assert!(t.elapsed() >= Duration::from_millis(300));
         assert_eq!(server.slow_responses_due(), 1);
-        let err = http_request(&server.addr, "GET", "/faults/truncated.json", None, Duration::from_secs(5)).unwrap_err();
+        let err = http_request(
+            &server.addr,
+            "GET",
+            "/faults/truncated.json",
+            None,
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("truncated"), "{err}");
-        let hang = http_request(&server.addr, "GET", "/faults/hang.json", None, Duration::from_millis(300));
+        let hang = http_request(
+            &server.addr,
+            "GET",
+            "/faults/hang.json",
+            None,
+            Duration::from_millis(300),
+        );
         assert!(hang.is_err());
         drop(server);
         let _ = std::fs::remove_dir_all(dir);

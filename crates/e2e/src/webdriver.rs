@@ -39,13 +39,23 @@ pub struct WdError {
 
 impl WdError {
     fn transport(message: impl Into<String>) -> Self {
-        WdError { status: 0, error: "transport".into(), message: message.into() }
+        WdError {
+            status: 0,
+            error: "transport".into(),
+            message: message.into(),
+        }
     }
 }
 
 impl fmt::Display for WdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (HTTP {}): {}", self.error, self.status, self.message.lines().next().unwrap_or_default())
+        write!(
+            f,
+            "{} (HTTP {}): {}",
+            self.error,
+            self.status,
+            self.message.lines().next().unwrap_or_default()
+        )
     }
 }
 
@@ -94,13 +104,22 @@ pub struct HttpResponse {
 
 impl HttpResponse {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
 /// One request on a fresh connection (`Connection: close`); reads the whole response and
 /// decodes `Content-Length`, chunked, or read-to-EOF bodies.
-pub fn http_request(addr: &str, method: &str, path: &str, body: Option<&[u8]>, timeout: Duration) -> std::io::Result<HttpResponse> {
+pub fn http_request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: Option<&[u8]>,
+    timeout: Duration,
+) -> std::io::Result<HttpResponse> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(timeout))?;
@@ -133,7 +152,9 @@ pub fn http_request(addr: &str, method: &str, path: &str, body: Option<&[u8]>, t
 
 /// Whether `raw` holds a whole response (headers plus the body its framing announces).
 fn complete(raw: &[u8], head_only: bool) -> bool {
-    let Some(end) = find(raw, b"\r\n\r\n") else { return false };
+    let Some(end) = find(raw, b"\r\n\r\n") else {
+        return false;
+    };
     if head_only {
         return true;
     }
@@ -142,7 +163,9 @@ fn complete(raw: &[u8], head_only: bool) -> bool {
     for line in head.split("\r\n").skip(1) {
         if let Some((k, v)) = line.split_once(':') {
             match k.trim() {
-                "content-length" => return v.trim().parse::<usize>().is_ok_and(|n| body.len() >= n),
+                "content-length" => {
+                    return v.trim().parse::<usize>().is_ok_and(|n| body.len() >= n)
+                }
                 "transfer-encoding" if v.contains("chunked") => return dechunk(body).is_ok(),
                 _ => {}
             }
@@ -157,7 +180,8 @@ fn invalid(msg: impl Into<String>) -> std::io::Error {
 
 /// Parse a complete HTTP/1.1 response held in memory.
 pub fn parse_response(raw: &[u8], head_only: bool) -> std::io::Result<HttpResponse> {
-    let end = find(raw, b"\r\n\r\n").ok_or_else(|| invalid(format!("no end of headers in {} bytes", raw.len())))?;
+    let end = find(raw, b"\r\n\r\n")
+        .ok_or_else(|| invalid(format!("no end of headers in {} bytes", raw.len())))?;
     let head = std::str::from_utf8(&raw[..end]).map_err(|_| invalid("non-UTF-8 response head"))?;
     let mut lines = head.split("\r\n");
     let status_line = lines.next().unwrap_or_default();
@@ -171,21 +195,35 @@ pub fn parse_response(raw: &[u8], head_only: bool) -> std::io::Result<HttpRespon
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
     let rest = &raw[end + 4..];
-    let header = |n: &str| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, v)| v.as_str());
+    let header = |n: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(n))
+            .map(|(_, v)| v.as_str())
+    };
     let body = if head_only {
         Vec::new()
-    } else if header("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked")) {
+    } else if header("transfer-encoding")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
+    {
         dechunk(rest)?
     } else if let Some(len) = header("content-length") {
         let len: usize = len.parse().map_err(|_| invalid("bad Content-Length"))?;
         if rest.len() < len {
-            return Err(invalid(format!("body truncated: {} of {len} bytes", rest.len())));
+            return Err(invalid(format!(
+                "body truncated: {} of {len} bytes",
+                rest.len()
+            )));
         }
         rest[..len].to_vec()
     } else {
         rest.to_vec()
     };
-    Ok(HttpResponse { status, headers, body })
+    Ok(HttpResponse {
+        status,
+        headers,
+        body,
+    })
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -197,8 +235,9 @@ fn dechunk(mut data: &[u8]) -> std::io::Result<Vec<u8>> {
     loop {
         let eol = find(data, b"\r\n").ok_or_else(|| invalid("chunk size line"))?;
         let size_text = std::str::from_utf8(&data[..eol]).map_err(|_| invalid("chunk size"))?;
-        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or_default().trim(), 16)
-            .map_err(|_| invalid(format!("chunk size {size_text:?}")))?;
+        let size =
+            usize::from_str_radix(size_text.split(';').next().unwrap_or_default().trim(), 16)
+                .map_err(|_| invalid(format!("chunk size {size_text:?}")))?;
         data = &data[eol + 2..];
         if size == 0 {
             return Ok(out);
@@ -265,15 +304,27 @@ impl Driver {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| WdError::transport(format!("cannot start {program}: {e} (is chromium-driver installed and on PATH?)")))?;
-        let mut driver = Driver { child, addr: format!("127.0.0.1:{port}") };
+            .map_err(|e| {
+                WdError::transport(format!(
+                    "cannot start {program}: {e} (is chromium-driver installed and on PATH?)"
+                ))
+            })?;
+        let mut driver = Driver {
+            child,
+            addr: format!("127.0.0.1:{port}"),
+        };
         let ready = wait_until(Duration::from_secs(20), || {
             matches!(driver.child.try_wait(), Ok(None))
-                && driver.command("GET", "/status", None).is_ok_and(|v| v["ready"].as_bool() == Some(true))
+                && driver
+                    .command("GET", "/status", None)
+                    .is_ok_and(|v| v["ready"].as_bool() == Some(true))
         });
         if !ready {
             let exited = driver.child.try_wait().ok().flatten();
-            return Err(WdError::transport(format!("chromedriver on {} not ready after 20 s (exit status: {exited:?})", driver.addr)));
+            return Err(WdError::transport(format!(
+                "chromedriver on {} not ready after 20 s (exit status: {exited:?})",
+                driver.addr
+            )));
         }
         Ok(driver)
     }
@@ -295,13 +346,17 @@ impl Driver {
     /// A new session with extra Chromium arguments appended to the defaults.
     pub fn session_with(&self, extra_args: &[&str]) -> Result<Session> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
         let profile = std::env::temp_dir().join(format!(
             "e2e-chrome-{}-{}-{nanos}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
-        std::fs::create_dir_all(&profile).map_err(|e| WdError::transport(format!("profile dir: {e}")))?;
+        std::fs::create_dir_all(&profile)
+            .map_err(|e| WdError::transport(format!("profile dir: {e}")))?;
         let binary = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let mut args: Vec<String> = [
             "--headless=new",
@@ -337,9 +392,18 @@ impl Driver {
                 return Err(e);
             }
         };
-        let id = reply["sessionId"].as_str().ok_or_else(|| WdError::transport(format!("no sessionId in {reply}")))?;
-        let session = Session { addr: self.addr.clone(), id: id.to_string(), profile };
-        session.post("timeouts", json!({ "script": 60_000, "pageLoad": 30_000, "implicit": 0 }))?;
+        let id = reply["sessionId"]
+            .as_str()
+            .ok_or_else(|| WdError::transport(format!("no sessionId in {reply}")))?;
+        let session = Session {
+            addr: self.addr.clone(),
+            id: id.to_string(),
+            profile,
+        };
+        session.post(
+            "timeouts",
+            json!({ "script": 60_000, "pageLoad": 30_000, "implicit": 0 }),
+        )?;
         Ok(session)
     }
 }
@@ -357,17 +421,34 @@ fn free_port() -> std::io::Result<u16> {
 
 fn command(addr: &str, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
     let bytes = body.map(|b| b.to_string().into_bytes());
-    let response = http_request(addr, method, path, bytes.as_deref(), Duration::from_secs(120))
-        .map_err(|e| WdError::transport(format!("{method} {path}: {e}")))?;
-    let parsed: Value = serde_json::from_slice(&response.body).map_err(|e| {
-        WdError { status: response.status, error: "invalid reply".into(), message: format!("{method} {path}: {e}: {}", String::from_utf8_lossy(&response.body)) }
+    let response = http_request(
+        addr,
+        method,
+        path,
+        bytes.as_deref(),
+        Duration::from_secs(120),
+    )
+    .map_err(|e| WdError::transport(format!("{method} {path}: {e}")))?;
+    let parsed: Value = serde_json::from_slice(&response.body).map_err(|e| WdError {
+        status: response.status,
+        error: "invalid reply".into(),
+        message: format!(
+            "{method} {path}: {e}: {}",
+            String::from_utf8_lossy(&response.body)
+        ),
     })?;
     let value = parsed.get("value").cloned().unwrap_or(Value::Null);
     if response.status >= 400 || value.get("error").and_then(Value::as_str).is_some() {
         return Err(WdError {
             status: response.status,
-            error: value["error"].as_str().unwrap_or("unknown error").to_string(),
-            message: format!("{method} {path}: {}", value["message"].as_str().unwrap_or_default()),
+            error: value["error"]
+                .as_str()
+                .unwrap_or("unknown error")
+                .to_string(),
+            message: format!(
+                "{method} {path}: {}",
+                value["message"].as_str().unwrap_or_default()
+            ),
         });
     }
     Ok(value)
@@ -409,7 +490,11 @@ impl Session {
     }
 
     fn cmd(&self, method: &str, rel: &str, body: Option<Value>) -> Result<Value> {
-        let path = if rel.is_empty() { format!("/session/{}", self.id) } else { format!("/session/{}/{rel}", self.id) };
+        let path = if rel.is_empty() {
+            format!("/session/{}", self.id)
+        } else {
+            format!("/session/{}/{rel}", self.id)
+        };
         command(&self.addr, method, &path, body)
     }
 
@@ -450,8 +535,13 @@ impl Session {
     }
 
     fn element_from(&self, v: &Value) -> Result<Element<'_>> {
-        let id = v[ELEMENT_KEY].as_str().ok_or_else(|| WdError::transport(format!("not an element reference: {v}")))?;
-        Ok(Element { session: self, id: id.to_string() })
+        let id = v[ELEMENT_KEY]
+            .as_str()
+            .ok_or_else(|| WdError::transport(format!("not an element reference: {v}")))?;
+        Ok(Element {
+            session: self,
+            id: id.to_string(),
+        })
     }
 
     /// The first element matching a CSS selector.
@@ -463,7 +553,11 @@ impl Session {
     /// All elements matching a CSS selector (possibly none).
     pub fn find_all(&self, css: &str) -> Result<Vec<Element<'_>>> {
         let v = self.post("elements", json!({ "using": "css selector", "value": css }))?;
-        v.as_array().into_iter().flatten().map(|e| self.element_from(e)).collect()
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| self.element_from(e))
+            .collect()
     }
 
     /// Whether at least one element matches.
@@ -526,7 +620,8 @@ impl Session {
 
     /// Resize the window (outer size).
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
-        self.post("window/rect", json!({ "width": width, "height": height })).map(drop)
+        self.post("window/rect", json!({ "width": width, "height": height }))
+            .map(drop)
     }
 
     /// Save a PNG screenshot of the viewport.
@@ -536,7 +631,8 @@ impl Session {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        std::fs::write(path, png).map_err(|e| WdError::transport(format!("write {}: {e}", path.display())))
+        std::fs::write(path, png)
+            .map_err(|e| WdError::transport(format!("write {}: {e}", path.display())))
     }
 
     /// Browser console entries since the last call (chromedriver's `se/log`, needs the
@@ -577,7 +673,11 @@ impl Drop for Session {
 
 impl<'s> Element<'s> {
     fn cmd(&self, method: &str, rel: &str, body: Option<Value>) -> Result<Value> {
-        let rel = if rel.is_empty() { format!("element/{}", self.id) } else { format!("element/{}/{rel}", self.id) };
+        let rel = if rel.is_empty() {
+            format!("element/{}", self.id)
+        } else {
+            format!("element/{}/{rel}", self.id)
+        };
         self.session.cmd(method, &rel, body)
     }
 
@@ -592,12 +692,16 @@ impl<'s> Element<'s> {
 
     /// Type into the element (focusing it first); key values like [`keys::ENTER`] work too.
     pub fn send_keys(&self, text: &str) -> Result<()> {
-        self.cmd("POST", "value", Some(json!({ "text": text }))).map(drop)
+        self.cmd("POST", "value", Some(json!({ "text": text })))
+            .map(drop)
     }
 
     /// The attribute's value, `None` when absent.
     pub fn attr(&self, name: &str) -> Result<Option<String>> {
-        Ok(self.cmd("GET", &format!("attribute/{name}"), None)?.as_str().map(str::to_string))
+        Ok(self
+            .cmd("GET", &format!("attribute/{name}"), None)?
+            .as_str()
+            .map(str::to_string))
     }
 
     pub fn property(&self, name: &str) -> Result<Value> {
@@ -606,22 +710,41 @@ impl<'s> Element<'s> {
 
     /// Rendered (visible) text.
     pub fn text(&self) -> Result<String> {
-        Ok(self.cmd("GET", "text", None)?.as_str().unwrap_or_default().to_string())
+        Ok(self
+            .cmd("GET", "text", None)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 
     /// Whether the element is rendered visibly (WebDriver's "is displayed").
     pub fn displayed(&self) -> Result<bool> {
-        Ok(self.cmd("GET", "displayed", None)?.as_bool().unwrap_or(false))
+        Ok(self
+            .cmd("GET", "displayed", None)?
+            .as_bool()
+            .unwrap_or(false))
     }
 
     pub fn find(&self, css: &str) -> Result<Element<'s>> {
-        let v = self.cmd("POST", "element", Some(json!({ "using": "css selector", "value": css })))?;
+        let v = self.cmd(
+            "POST",
+            "element",
+            Some(json!({ "using": "css selector", "value": css })),
+        )?;
         self.session.element_from(&v)
     }
 
     pub fn find_all(&self, css: &str) -> Result<Vec<Element<'s>>> {
-        let v = self.cmd("POST", "elements", Some(json!({ "using": "css selector", "value": css })))?;
-        v.as_array().into_iter().flatten().map(|e| self.session.element_from(e)).collect()
+        let v = self.cmd(
+            "POST",
+            "elements",
+            Some(json!({ "using": "css selector", "value": css })),
+        )?;
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| self.session.element_from(e))
+            .collect()
     }
 }
 
@@ -642,8 +765,14 @@ mod tests {
     fn parses_chunked_and_sized_bodies() {
         let r = parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n", false).unwrap();
         assert_eq!(r.body, b"Wikipedia");
-        let r = parse_response(b"HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\n{}extra", false).unwrap();
+        let r = parse_response(
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\n{}extra",
+            false,
+        )
+        .unwrap();
         assert_eq!((r.status, r.body.as_slice()), (404, &b"{}"[..]));
-        assert!(parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", false).is_err());
+        assert!(
+            parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", false).is_err()
+        );
     }
 }

@@ -1,0 +1,997 @@
+//! End-to-end tests of the built reader (`dist/`) in headless Chromium.
+//!
+//! Each test gets its own static server (with the `/faults/` area), chromedriver and
+//! browser session (see [`e2e::Harness`]), so tests are independent; run them with
+//! `--test-threads=1` (`scripts/e2e.sh`) to keep the two cores for the browser.
+//! Every wait polls a condition; the only fixed-length wait is [`holds_for`], used to show
+//! that something does *not* happen.
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use e2e::{article_json, format_violations, holds_for, keys, Harness, Server};
+use serde_json::{json, Value};
+
+const VI: &str = "cam-pha-2016-11-29";
+const EN: &str = "harbour-2024-03-04";
+/// Every label the Retry button may carry (Vietnamese and English UI).
+const RETRY_LABELS: [&str; 2] = ["Thử lại", "Retry"];
+
+fn title_of(id: &str) -> String {
+    article_json(id)["title"]
+        .as_str()
+        .expect("title")
+        .to_string()
+}
+
+/// Figure ids of an article, in document order.
+fn figure_ids(doc: &Value) -> Vec<String> {
+    doc["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .map(|f| f["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+/// Figure ids that have at least one mention.
+fn mentioned_ids(doc: &Value) -> Vec<String> {
+    doc["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .filter(|f| f["mentions"].as_array().is_some_and(|m| !m.is_empty()))
+        .map(|f| f["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+/// Open an article by id and wait until its title and highlights are on screen.
+fn open_article(h: &Harness, path: &str, id: &str) {
+    h.open(path);
+    let title = title_of(id);
+    h.wait_for(&format!("the h1 to read {title:?}"), || h.h1() == title);
+    h.wait_el("[data-figure]");
+}
+
+/// Ids of the figure(s) whose highlights or card carry `aria-current="true"`.
+fn current_figures(h: &Harness) -> BTreeSet<String> {
+    let v = h.eval(
+        "[...document.querySelectorAll('[aria-current=\"true\"]')].flatMap(e =>
+            e.hasAttribute('data-figure-card') ? [e.getAttribute('data-figure-card')]
+            : (e.getAttribute('data-figure') || '?').split(/\\s+/))",
+    );
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Whether `id` is fully selected: every highlight of it and its card are current, and
+/// the details panel shows it.
+fn is_selected(h: &Harness, id: &str) -> bool {
+    h.eval_with(
+        "(() => {
+            const id = arguments[0];
+            const marks = [...document.querySelectorAll('[data-figure]')]
+                .filter(e => e.getAttribute('data-figure').split(/\\s+/).includes(id));
+            const card = document.querySelector(`[data-figure-card=\"${id}\"]`);
+            const details = document.querySelector(`[data-figure-details=\"${id}\"]`);
+            return !!card && card.getAttribute('aria-current') === 'true' && !!details
+                && marks.every(m => m.getAttribute('aria-current') === 'true');
+        })()",
+        vec![json!(id)],
+    )
+    .as_bool()
+        == Some(true)
+}
+
+fn wait_selected(h: &Harness, id: &str) {
+    h.wait_for(
+        &format!(
+            "figure {id:?} to be selected (aria-current on its marks and card, details shown)"
+        ),
+        || is_selected(h, id),
+    );
+    let current = current_figures(h);
+    // A highlight run can belong to several figures; only runs of `id` may be current.
+    let stray: Vec<_> = h
+        .eval_with(
+            "[...document.querySelectorAll('[aria-current=\"true\"]')].filter(e =>
+                e.hasAttribute('data-figure-card') ? e.getAttribute('data-figure-card') !== arguments[0]
+                : !(e.getAttribute('data-figure') || '').split(/\\s+/).includes(arguments[0])).map(e => e.outerHTML.slice(0, 120))",
+            vec![json!(id)],
+        )
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        stray.is_empty(),
+        "only {id:?} should be current, but also: {stray:?} (current ids: {current:?})"
+    );
+}
+
+fn nothing_selected(h: &Harness) -> bool {
+    h.eval("document.querySelectorAll('[aria-current=\"true\"]').length === 0 && !document.querySelector('[data-figure-details]')")
+        .as_bool()
+        == Some(true)
+}
+
+// ------------------------------------------------------------------------------ catalog
+
+#[test]
+fn catalog_lists_the_shipped_articles_and_history_moves_between_them() {
+    let h = Harness::new();
+    h.open("/");
+    let index: Value = serde_json::from_str(
+        &std::fs::read_to_string(e2e::workspace_root().join("public/articles/index.json"))
+            .expect("index.json"),
+    )
+    .expect("index.json parses");
+    let expected: BTreeMap<String, String> = index["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(expected.len(), 2, "two shipped articles");
+    let links = || -> BTreeMap<String, String> {
+        let v = h.eval(
+            "[...document.querySelectorAll('a[href]')].map(a => [new URL(a.href).searchParams.get('article'), a.textContent.trim()])
+                .filter(([id]) => id)",
+        );
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                (
+                    p[0].as_str().unwrap_or_default().to_string(),
+                    p[1].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    h.wait_for(
+        "the catalog to link every shipped article by its title",
+        || links() == expected,
+    );
+    h.screenshot("catalog");
+
+    let history_before = h.eval("history.length").as_i64().unwrap();
+    h.click_css(&format!("a[href$=\"article={VI}\"]"));
+    h.wait_for("the URL to name the Vietnamese article", || {
+        h.s.current_url()
+            .is_ok_and(|u| u.contains(&format!("?article={VI}")))
+    });
+    let title = &expected[VI];
+    h.wait_for("the article's h1", || &h.h1() == title);
+    h.wait_for("document.title to be the article title", || {
+        h.s.title().is_ok_and(|t| &t == title)
+    });
+    assert_eq!(
+        h.eval("document.querySelector('h1').closest('article').getAttribute('lang')"),
+        json!("vi"),
+        "the article element is marked as Vietnamese"
+    );
+    assert_eq!(
+        h.eval("history.length").as_i64().unwrap(),
+        history_before + 1,
+        "opening an article is one history entry"
+    );
+
+    h.s.back().unwrap();
+    h.wait_for("Back to return to the catalog", || {
+        h.s.current_url().is_ok_and(|u| !u.contains("article=")) && links() == expected
+    });
+    assert_ne!(&h.h1(), title, "the catalog is not the article");
+    h.s.forward().unwrap();
+    h.wait_for("Forward to return to the article", || {
+        &h.h1() == title && h.s.current_url().is_ok_and(|u| u.contains(VI))
+    });
+}
+
+// ------------------------------------------------------------------------------ highlights and ledger
+
+#[test]
+fn every_mentioned_figure_is_highlighted_and_every_figure_has_a_ledger_card() {
+    let h = Harness::new();
+    for id in [VI, EN] {
+        open_article(&h, &format!("?article={id}"), id);
+        let doc = article_json(id);
+        let all = figure_ids(&doc);
+        let mentioned = mentioned_ids(&doc);
+        let report = h.eval_with(
+            "(() => {
+                const [all, mentioned] = arguments;
+                const out = { missingMarks: [], notFocusable: [], cardCounts: {}, extraCards: [] };
+                const marks = [...document.querySelectorAll('[data-figure]')];
+                for (const id of mentioned) {
+                    const mine = marks.filter(m => m.getAttribute('data-figure').split(/\\s+/).includes(id));
+                    if (!mine.length) out.missingMarks.push(id);
+                    for (const m of mine) if (m.tabIndex !== 0) out.notFocusable.push(id + ': ' + m.outerHTML.slice(0, 80));
+                }
+                for (const id of all) out.cardCounts[id] = document.querySelectorAll(`[data-figure-card=\"${id}\"]`).length;
+                for (const c of document.querySelectorAll('[data-figure-card]'))
+                    if (!all.includes(c.getAttribute('data-figure-card'))) out.extraCards.push(c.getAttribute('data-figure-card'));
+                return out;
+            })()",
+            vec![json!(all), json!(mentioned)],
+        );
+        assert_eq!(
+            report["missingMarks"],
+            json!([]),
+            "{id}: figures with mentions but no highlight"
+        );
+        assert_eq!(
+            report["notFocusable"],
+            json!([]),
+            "{id}: highlights not in the tab order (tabindex 0)"
+        );
+        let wrong: Vec<_> = report["cardCounts"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, n)| n.as_i64() != Some(1))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{id}: every figure needs exactly one ledger card; got {wrong:?}"
+        );
+        assert_eq!(
+            report["extraCards"],
+            json!([]),
+            "{id}: cards for figures the document does not have"
+        );
+    }
+    // Spot checks on the Vietnamese sample the reader would see.
+    open_article(&h, &format!("?article={VI}"), VI);
+    for sel in [
+        "[data-figure~=\"units\"]",
+        "[data-figure~=\"households-ql18\"]",
+    ] {
+        assert!(h.s.exists(sel), "{sel} is highlighted");
+    }
+    let total =
+        h.s.find("[data-figure-card=\"households-total\"]")
+            .expect("card of the computed total");
+    let text = total.text().unwrap();
+    assert!(
+        text.contains("34"),
+        "the computed households-total card shows 34: {text:?}"
+    );
+}
+
+#[test]
+fn clicking_a_highlight_selects_its_figure_shows_details_and_writes_the_hash() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}"), VI);
+    h.screenshot("article-wide");
+    let history_before = h.eval("history.length");
+    h.click_css("[data-figure~=\"units\"]");
+    wait_selected(&h, "units");
+    let details = h.wait_text("[data-figure-details=\"units\"]", "54");
+    let text = details.text().unwrap();
+    assert!(
+        text.contains("chi, đảng bộ trực thuộc Thành uỷ"),
+        "details show the label: {text:?}"
+    );
+    assert!(
+        text.contains("33 + 21 = 54 ✓"),
+        "details show the checked breakdown: {text:?}"
+    );
+    h.wait_for("the URL hash to become #fig-units", || {
+        h.eval("location.hash") == json!("#fig-units")
+    });
+    assert_eq!(
+        h.eval("history.length"),
+        history_before,
+        "selection replaces the history entry instead of adding one"
+    );
+    h.screenshot("article-selected");
+
+    // Selecting another figure moves the selection.
+    h.click_css("[data-figure~=\"households-ql18\"]");
+    wait_selected(&h, "households-ql18");
+    assert!(
+        !current_figures(&h).contains("units"),
+        "units is no longer current"
+    );
+    h.wait_for("the hash to follow the selection", || {
+        h.eval("location.hash") == json!("#fig-households-ql18")
+    });
+}
+
+#[test]
+fn deep_link_selects_its_figure_on_load_and_hash_changes_follow() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}#fig-households-ql18"), VI);
+    wait_selected(&h, "households-ql18");
+    h.wait_text("[data-figure-details=\"households-ql18\"]", "28");
+
+    h.s.js("location.hash = '#fig-members';").unwrap();
+    wait_selected(&h, "members");
+    h.wait_text("[data-figure-details=\"members\"]", "8.000");
+    assert!(
+        !current_figures(&h).contains("households-ql18"),
+        "the deep-linked figure is no longer current"
+    );
+}
+
+#[test]
+fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_clears() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}"), VI);
+    let doc = article_json(VI);
+    let all = figure_ids(&doc);
+    // Reading order as the reader sees it: by first highlight in the text (ties by document
+    // order), figures without highlights last.
+    let order: Vec<String> = serde_json::from_value(h.eval_with(
+        "(() => {
+            const all = arguments[0], seen = [];
+            for (const m of document.querySelectorAll('[data-figure]')) {
+                const fresh = m.getAttribute('data-figure').split(/\\s+/).filter(id => !seen.includes(id));
+                fresh.sort((a, b) => all.indexOf(a) - all.indexOf(b));
+                for (const id of fresh) if (!seen.includes(id)) seen.push(id);
+            }
+            for (const id of all) if (!seen.includes(id)) seen.push(id);
+            return seen;
+        })()",
+        vec![json!(all)],
+    ))
+    .unwrap();
+    assert!(order.len() >= 3);
+
+    // Focus a highlight and press Enter.
+    let mark = h.s.find("[data-figure~=\"disciplined\"]").unwrap();
+    h.s.execute("arguments[0].focus();", vec![mark.json()])
+        .unwrap();
+    assert_eq!(
+        h.eval("document.activeElement.getAttribute('data-figure')"),
+        json!("disciplined"),
+        "the highlight takes focus"
+    );
+    h.s.press(&[keys::ENTER]).unwrap();
+    wait_selected(&h, "disciplined");
+
+    h.s.press(&[keys::ESCAPE]).unwrap();
+    h.wait_for(
+        "Escape to clear the selection (no aria-current, no details)",
+        || nothing_selected(&h),
+    );
+
+    h.s.press(&["j"]).unwrap();
+    wait_selected(&h, &order[0]);
+    h.s.press(&["j"]).unwrap();
+    wait_selected(&h, &order[1]);
+    h.s.press(&["j"]).unwrap();
+    wait_selected(&h, &order[2]);
+    h.s.press(&["k"]).unwrap();
+    wait_selected(&h, &order[1]);
+    h.s.press(&[keys::ESCAPE]).unwrap();
+    h.wait_for("Escape to clear the selection again", || {
+        nothing_selected(&h)
+    });
+}
+
+#[test]
+fn a_figure_with_several_mentions_walks_through_them() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}"), VI);
+    let mentions = article_json(VI)["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "term")
+        .unwrap()["mentions"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(mentions, 4);
+    h.click_css("[data-figure~=\"term\"]");
+    wait_selected(&h, "term");
+    h.wait_text("[data-figure-details=\"term\"]", "1 / 4");
+    h.click_css("[data-figure-details=\"term\"] button.next");
+    h.wait_text("[data-figure-details=\"term\"]", "2 / 4");
+    h.click_css("[data-figure-details=\"term\"] button.prev");
+    h.wait_text("[data-figure-details=\"term\"]", "1 / 4");
+    // Clicking the third mention in the text says so.
+    let third = h.s.find_all("[data-figure~=\"term\"]").unwrap();
+    assert!(
+        third.len() >= 4,
+        "four highlighted mentions of term, got {}",
+        third.len()
+    );
+    h.click(&third[2]);
+    h.wait_text("[data-figure-details=\"term\"]", "3 / 4");
+}
+
+#[test]
+fn hovering_a_highlight_opens_a_popover_with_the_value() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}"), VI);
+    let mark = h.s.find("[data-figure~=\"units\"]").unwrap();
+    h.hover(&mark);
+    let tip = h.wait_text("[role=\"tooltip\"]", "54 đơn vị");
+    assert!(tip.displayed().unwrap(), "the popover is visible");
+    assert_eq!(
+        mark.attr("aria-expanded").unwrap().as_deref(),
+        Some("true"),
+        "the hovered highlight is expanded"
+    );
+    h.s.move_mouse_to(2, 2).unwrap();
+    h.wait_for("the popover to close when the pointer leaves", || {
+        !h.s.exists("[role=\"tooltip\"]")
+    });
+    assert_eq!(
+        mark.attr("aria-expanded").unwrap().as_deref(),
+        Some("false")
+    );
+}
+
+#[test]
+fn unchecking_a_category_dims_its_highlights() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}"), VI);
+    let doc = article_json(VI);
+    let org_label = doc["categories"][0]["label"].as_str().unwrap().to_string();
+    let org: Vec<String> = doc["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == "org")
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    let checkbox = h
+        .s
+        .execute(
+            "return [...document.querySelectorAll('label')].filter(l => l.textContent.trim() === arguments[0])
+                .map(l => l.querySelector('input[type=checkbox]') || (l.control && l.control.type === 'checkbox' ? l.control : null))
+                .find(Boolean) || null;",
+            vec![json!(org_label)],
+        )
+        .unwrap();
+    assert!(
+        checkbox.is_object(),
+        "a checkbox labelled {org_label:?} in the legend"
+    );
+    let checkbox =
+        h.s.find_all("input[type=checkbox]")
+            .unwrap()
+            .into_iter()
+            .find(|c| c.json() == checkbox)
+            .unwrap();
+    assert_eq!(
+        checkbox.property("checked").unwrap(),
+        json!(true),
+        "categories start shown"
+    );
+    // For each highlight: is its (primary) figure in `org`, and is it dimmed?
+    let dims = || -> Vec<(bool, bool)> {
+        let v = h.eval_with(
+            "[...document.querySelectorAll('[data-figure]')].map(m => [
+                arguments[0].includes(m.getAttribute('data-primary') || m.getAttribute('data-figure').split(/\\s+/)[0]),
+                m.classList.contains('dim')])",
+            vec![json!(org)],
+        );
+        serde_json::from_value(v).unwrap()
+    };
+    assert!(
+        dims().iter().all(|&(_, dim)| !dim),
+        "nothing is dimmed at first"
+    );
+    h.click(&checkbox);
+    h.wait_for("org highlights to be dimmed and the others not", || {
+        let d = dims();
+        d.iter().any(|&(org, _)| org) && d.iter().all(|&(org, dim)| org == dim)
+    });
+    h.click(&checkbox);
+    h.wait_for("re-checking to undim them", || {
+        dims().iter().all(|&(_, dim)| !dim)
+    });
+}
+
+#[test]
+fn on_a_narrow_screen_the_ledger_is_a_bottom_sheet_that_opens() {
+    let h = Harness::new();
+    h.s.set_window_size(400, 800).unwrap();
+    open_article(&h, &format!("?article={VI}"), VI);
+    assert!(
+        h.eval("innerWidth").as_i64().unwrap() <= 420,
+        "the viewport is narrow"
+    );
+    let toggle =
+        h.s.find("aside button[aria-expanded]")
+            .expect("a sheet toggle button in the ledger");
+    assert!(toggle.displayed().unwrap(), "the toggle is visible");
+    assert_eq!(
+        toggle.attr("aria-expanded").unwrap().as_deref(),
+        Some("false"),
+        "the sheet starts collapsed"
+    );
+    let card = h.s.find("[data-figure-card=\"units\"]").unwrap();
+    assert!(
+        !card.displayed().unwrap(),
+        "cards are hidden while the sheet is collapsed"
+    );
+    let bottom = h
+        .eval_with(
+            "arguments[0].getBoundingClientRect().bottom / innerHeight",
+            vec![toggle.json()],
+        )
+        .as_f64()
+        .unwrap();
+    assert!(bottom > 0.9, "the collapsed sheet sits at the bottom of the screen (toggle bottom at {bottom:.2} of the height)");
+    h.screenshot("narrow-sheet-closed");
+    h.click(&toggle);
+    h.wait_for("the sheet to open and show the cards", || {
+        toggle.attr("aria-expanded").ok().flatten().as_deref() == Some("true")
+            && card.displayed().unwrap_or(false)
+    });
+    h.screenshot("narrow-sheet-open");
+}
+
+// ------------------------------------------------------------------------------ broken documents
+
+/// Open a fault, wait for the alert, check URL, message and Retry; return the alert text.
+fn expect_alert(h: &Harness, path: &str, url_part: &str, needles: &[&str]) -> String {
+    h.open(path);
+    let alert = h.wait_el("[role=\"alert\"]");
+    let mut text = String::new();
+    h.wait_for(
+        &format!("the alert for {path} to name {url_part:?} and say {needles:?}"),
+        || {
+            text = alert.text().unwrap_or_default();
+            text.contains(url_part) && needles.iter().all(|n| text.contains(n))
+        },
+    );
+    let retry = alert.find_all("button").unwrap().into_iter().find(|b| {
+        let t = b.text().unwrap_or_default();
+        RETRY_LABELS.iter().any(|l| t.trim() == *l)
+    });
+    let retry = retry.unwrap_or_else(|| panic!("a Retry button in the alert: {text:?}"));
+    assert!(retry.displayed().unwrap(), "Retry is visible");
+    assert!(
+        !h.s.exists("[data-figure]"),
+        "no article is shown under the alert"
+    );
+    text
+}
+
+#[test]
+fn a_missing_document_explains_http_404_with_retry() {
+    let h = Harness::new();
+    expect_alert(&h, "?src=faults/404.json", "/faults/404.json", &["404"]);
+}
+
+#[test]
+fn a_server_error_explains_http_500_with_retry() {
+    let h = Harness::new();
+    expect_alert(&h, "?src=faults/500.json", "/faults/500.json", &["500"]);
+}
+
+#[test]
+fn an_html_page_instead_of_json_is_explained_with_its_position() {
+    let h = Harness::new();
+    // Not JSON at all: the problem is at the document root, line 1.
+    let text = expect_alert(
+        &h,
+        "?src=faults/html.json",
+        "/faults/html.json",
+        &["$", "1:1"],
+    );
+    assert!(
+        !text.contains("404") && !text.contains("HTTP"),
+        "a 200 response is not an HTTP error: {text:?}"
+    );
+}
+
+#[test]
+fn a_schema_error_is_explained_with_its_json_path() {
+    let h = Harness::new();
+    expect_alert(
+        &h,
+        "?src=faults/invalid.json",
+        "/faults/invalid.json",
+        &["$.figures"],
+    );
+    h.screenshot("error-invalid");
+}
+
+#[test]
+fn a_truncated_response_is_reported_not_rendered() {
+    let h = Harness::new();
+    let text = expect_alert(
+        &h,
+        "?src=faults/truncated.json",
+        "/faults/truncated.json",
+        &[],
+    );
+    assert!(
+        text.lines().count() >= 3,
+        "the alert explains the failure: {text:?}"
+    );
+}
+
+#[test]
+fn retry_recovers_once_the_server_is_healthy_again() {
+    let h = Harness::new();
+    expect_alert(&h, "?src=faults/flaky.json", "/faults/flaky.json", &["503"]);
+    let before = h.server.hits("/faults/flaky.json");
+    h.server.set_healthy(true);
+    let retry = h.s.find("[role=\"alert\"] button").unwrap();
+    h.click(&retry);
+    let title = title_of(VI);
+    h.wait_for("Retry to load and render the article", || h.h1() == title);
+    h.wait_for("the alert to go away", || !h.s.exists("[role=\"alert\"]"));
+    assert!(
+        h.s.exists("[data-figure~=\"units\"]"),
+        "the recovered article has its highlights"
+    );
+    assert!(
+        h.server.hits("/faults/flaky.json") > before,
+        "Retry asked the server again"
+    );
+}
+
+#[test]
+fn a_document_from_another_origin_is_refused_without_a_request() {
+    let h = Harness::new();
+    expect_alert(
+        &h,
+        "?src=https://example.com/x.json",
+        "https://example.com/x.json",
+        &["example.com"],
+    );
+    let fetched = h.eval("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('example.com'))");
+    assert_eq!(fetched, json!([]), "no request went to example.com");
+
+    // Another local origin (a second server on another port) must not see a request either.
+    let other = Server::start(e2e::dist_dir()).unwrap();
+    other.set_healthy(true);
+    let url = other.url("faults/flaky.json");
+    expect_alert(&h, &format!("?src={url}"), &url, &[]);
+    assert!(
+        holds_for(Duration::from_millis(500), || other.requests().is_empty()),
+        "the other origin received {:?}",
+        other.requests()
+    );
+}
+
+#[test]
+fn a_slow_response_does_not_replace_the_article_opened_after_it() {
+    let h = Harness::new();
+    let delay = Duration::from_millis(2500);
+    h.server.set_slow_delay(delay);
+    h.open("?src=faults/slow.json");
+    h.wait_for("the slow request to reach the server", || {
+        h.server.hits("/faults/slow.json") == 1
+    });
+    assert!(
+        !h.s.exists("[data-figure]"),
+        "nothing rendered before the slow response"
+    );
+    // Leave in-app (no page load: a marker on window survives), then open the harbour article.
+    h.s.js("window.__e2eMarker = 'same page';").unwrap();
+    let back = h
+        .s
+        .execute(
+            "return [...document.querySelectorAll('a[href]')].find(a => { const u = new URL(a.href);
+                 return u.origin === location.origin && !u.search && u.pathname === location.pathname; }) || null;",
+            vec![],
+        )
+        .unwrap();
+    assert!(
+        back.is_object(),
+        "a link back to the catalog while loading\n{}",
+        h.describe()
+    );
+    let back =
+        h.s.find_all("a[href]")
+            .unwrap()
+            .into_iter()
+            .find(|a| a.json() == back)
+            .unwrap();
+    h.click(&back);
+    let harbour = h.wait_el(&format!("a[href$=\"article={EN}\"]"));
+    h.click(&harbour);
+    let title = title_of(EN);
+    h.wait_for("the harbour article to render", || h.h1() == title);
+    assert_eq!(
+        h.eval("window.__e2eMarker"),
+        json!("same page"),
+        "navigation stayed in the app"
+    );
+    assert!(
+        h.server.slow_responses_due() == 0,
+        "the harbour article rendered before the slow response was due"
+    );
+
+    h.wait_for_within(delay * 3, "the slow response to be due", || {
+        h.server.slow_responses_due() == 1
+    });
+    let vi_title = title_of(VI);
+    assert!(
+        holds_for(Duration::from_millis(1500), || {
+            h.h1() == title
+                && h.s.title().is_ok_and(|t| t == title)
+                && h.eval_with(
+                    "document.body.innerText.includes(arguments[0])",
+                    vec![json!(vi_title)],
+                ) == json!(false)
+        }),
+        "the late slow response replaced the harbour article\n{}",
+        h.describe()
+    );
+}
+
+#[test]
+fn a_request_that_never_answers_shows_loading_and_the_reader_can_leave() {
+    let h = Harness::new();
+    h.open("?src=faults/hang.json");
+    h.wait_for("the request to reach the server", || {
+        h.server.hits("/faults/hang.json") == 1
+    });
+    h.wait_for("a visible busy placeholder", || {
+        h.eval("[...document.querySelectorAll('[aria-busy=\"true\"]')].some(e => e.getClientRects().length > 0)") == json!(true)
+    });
+    assert!(!h.s.exists("[role=\"alert\"]") && !h.s.exists("[data-figure]"));
+    h.s.goto(&h.server.url(&format!("?article={EN}"))).unwrap();
+    let title = title_of(EN);
+    h.wait_for("another article to open", || h.h1() == title);
+}
+
+// ------------------------------------------------------------------------------ console and CSP
+
+#[test]
+fn pages_load_without_console_errors_or_csp_violations() {
+    let h = Harness::new();
+    let csp = h
+        .server
+        .global_headers()
+        .into_iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-security-policy"));
+    match &csp {
+        Some((_, policy)) => eprintln!("CSP enforced from dist/_headers: {policy}"),
+        None => eprintln!("note: dist/_headers has no Content-Security-Policy; CSP is not enforced by the test server"),
+    }
+    h.open("/");
+    h.wait_el(&format!("a[href$=\"article={VI}\"]"));
+    open_article(&h, &format!("?article={VI}"), VI);
+    h.click_css("[data-figure~=\"units\"]");
+    wait_selected(&h, "units");
+    let mark = h.s.find("[data-figure~=\"members\"]").unwrap();
+    h.hover(&mark);
+    h.wait_el("[role=\"tooltip\"]");
+    open_article(&h, &format!("?article={EN}"), EN);
+    h.click_css("[data-figure~=\"berths\"]");
+    wait_selected(&h, "berths");
+    let log = h.s.browser_log().expect("browser log");
+    let severe: Vec<_> = log
+        .iter()
+        .filter(|e| e.level == "SEVERE" && !e.message.contains("favicon.ico"))
+        .collect();
+    let csp_msgs: Vec<_> = log
+        .iter()
+        .filter(|e| e.message.contains("Content Security Policy"))
+        .collect();
+    assert!(severe.is_empty(), "console errors:\n{severe:#?}");
+    assert!(csp_msgs.is_empty(), "CSP messages:\n{csp_msgs:#?}");
+
+    if csp.is_some() {
+        // Control: the policy really is in force, so the silence above means something.
+        let ran = h
+            .s
+            .execute_async(
+                "const done = arguments[0];
+                 document.addEventListener('securitypolicyviolation', () => done('blocked'), { once: true });
+                 const s = document.createElement('script');
+                 s.textContent = 'window.__e2eInline = 1;';
+                 document.body.appendChild(s);
+                 setTimeout(() => done(window.__e2eInline === 1 ? 'ran' : 'silent'), 2000);",
+                vec![],
+            )
+            .unwrap();
+        assert_eq!(
+            ran,
+            json!("blocked"),
+            "an injected inline script is blocked by the CSP"
+        );
+    }
+}
+
+// ------------------------------------------------------------------------------ accessibility
+
+/// An axe-core violation that is a known app bug (reported, not yet fixed): the rule and a
+/// substring of the failing node's CSS target. Every entry is a TODO for the app.
+struct Known {
+    rule: &'static str,
+    target: &'static str,
+}
+
+/// Assert that axe-core finds nothing on the page except the `known` app bugs (each node
+/// of a violation must be covered by a known entry; anything else fails the test).
+fn assert_axe(h: &Harness, page: &str, known: &[Known]) {
+    let violations = h.axe();
+    let mut unexpected = Vec::new();
+    let mut tolerated = Vec::new();
+    for v in &violations {
+        let (ok, bad): (Vec<_>, Vec<_>) = v.nodes.iter().cloned().partition(|(target, _, _)| {
+            known
+                .iter()
+                .any(|k| k.rule == v.id && target.contains(k.target))
+        });
+        if !ok.is_empty() {
+            tolerated.push(e2e::AxeViolation {
+                nodes: ok,
+                ..v.clone()
+            });
+        }
+        if !bad.is_empty() {
+            unexpected.push(e2e::AxeViolation {
+                nodes: bad,
+                ..v.clone()
+            });
+        }
+    }
+    if !tolerated.is_empty() {
+        eprintln!(
+            "KNOWN app accessibility bugs (TODO, tolerated):\n{}",
+            format_violations(page, &tolerated)
+        );
+    }
+    for k in known {
+        if !tolerated
+            .iter()
+            .any(|v| v.id == k.rule && v.nodes.iter().any(|(t, _, _)| t.contains(k.target)))
+        {
+            eprintln!("[{page}] known issue {} on {:?} is no longer reported: remove it from the test's list", k.rule, k.target);
+        }
+    }
+    let report = format_violations(page, &unexpected);
+    assert!(
+        unexpected.is_empty(),
+        "axe-core found {} violation(s) on {page}:\n{report}",
+        unexpected.len()
+    );
+}
+
+/// TODO(app bug): the popover is rendered in `.reader` outside <main> and <aside>, so axe
+/// reports `region` on #popover whenever it is open. Render <Popover/> inside
+/// <main class="reading"> (src/page.rs). Remove this entry once fixed.
+const POPOVER_REGION: Known = Known {
+    rule: "region",
+    target: "#popover",
+};
+
+fn assert_no_axe_violations(h: &Harness, page: &str) {
+    assert_axe(h, page, &[]);
+}
+
+#[test]
+fn axe_catalog() {
+    let h = Harness::new();
+    h.open("/");
+    h.wait_el(&format!("a[href$=\"article={VI}\"]"));
+    assert_no_axe_violations(&h, "catalog");
+}
+
+#[test]
+fn axe_article() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}"), VI);
+    assert_no_axe_violations(&h, "article (light)");
+    open_article(&h, &format!("?article={EN}"), EN);
+    assert_no_axe_violations(&h, "English article (light)");
+}
+
+#[test]
+fn axe_article_dark_mode() {
+    // `--force-dark-mode` makes Chromium report `prefers-color-scheme: dark`.
+    let h = Harness::with_args(&["--force-dark-mode"]);
+    open_article(&h, &format!("?article={VI}"), VI);
+    assert_eq!(
+        h.eval("matchMedia('(prefers-color-scheme: dark)').matches"),
+        json!(true),
+        "dark mode is emulated"
+    );
+    let bg = h.eval("getComputedStyle(document.body).backgroundColor");
+    let light = h.eval("(() => { const m = bg => bg.match(/\\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0); return m(getComputedStyle(document.body).backgroundColor) > 3 * 128; })()");
+    assert_eq!(
+        light,
+        json!(false),
+        "the page switched to its dark theme (body background {bg})"
+    );
+    h.screenshot("article-dark");
+    // TODO(app bug): in dark mode the ledger's sort <select> keeps Chromium's dark control
+    // background (#6b6b6b) under the inherited text colour (#ecebe8): contrast 4.47 < 4.5.
+    // Fix in style/main.css, e.g. `select { background: var(--panel); border: 1px solid var(--rule); }`.
+    // Remove this entry once fixed.
+    const DARK_SELECT: Known = Known {
+        rule: "color-contrast",
+        target: "select",
+    };
+    assert_axe(&h, "article (dark)", &[DARK_SELECT]);
+    h.click_css("[data-figure~=\"units\"]");
+    wait_selected(&h, "units");
+    // (The click leaves the pointer on the highlight, so its popover is open.)
+    assert_axe(
+        &h,
+        "article with a selected figure (dark)",
+        &[DARK_SELECT, POPOVER_REGION],
+    );
+}
+
+#[test]
+fn axe_selected_figure_and_popover() {
+    let h = Harness::new();
+    open_article(&h, &format!("?article={VI}"), VI);
+    h.click_css("[data-figure~=\"units\"]");
+    wait_selected(&h, "units");
+    let mark = h.s.find("[data-figure~=\"term\"]").unwrap();
+    h.hover(&mark);
+    h.wait_el("[role=\"tooltip\"]");
+    assert_axe(
+        &h,
+        "article with a selected figure and an open popover",
+        &[POPOVER_REGION],
+    );
+}
+
+/// TODO(app bug): a document that fails to load shows its alert outside any <main> (the
+/// ErrorBoundary fallback in src/page.rs is not wrapped in `<main id="main">`), and the alert's
+/// heading is an <h2> with no <h1> on the page. axe: landmark-one-main and page-has-heading-one
+/// on <html>, and region + skip-link on the skip link (its #main target does not exist).
+/// Fix: render the fallback inside `<main id="main" tabindex="-1">` and give the alert an <h1>
+/// (when it is the page's only content). Remove these entries once fixed.
+const ERROR_PAGE_BUGS: [Known; 4] = [
+    Known {
+        rule: "landmark-one-main",
+        target: "html",
+    },
+    Known {
+        rule: "page-has-heading-one",
+        target: "html",
+    },
+    Known {
+        rule: "region",
+        target: ".skip",
+    },
+    Known {
+        rule: "skip-link",
+        target: ".skip",
+    },
+];
+
+#[test]
+fn axe_error_page() {
+    let h = Harness::new();
+    expect_alert(
+        &h,
+        "?src=faults/invalid.json",
+        "/faults/invalid.json",
+        &["$.figures"],
+    );
+    assert_axe(&h, "error (invalid document)", &ERROR_PAGE_BUGS);
+    expect_alert(&h, "?src=faults/404.json", "/faults/404.json", &["404"]);
+    assert_axe(&h, "error (HTTP 404)", &ERROR_PAGE_BUGS);
+    // The refusal is rendered inside <main>, but its heading is an <h2> too.
+    // TODO(app bug): page-has-heading-one (see above). Remove once fixed.
+    expect_alert(
+        &h,
+        "?src=https://example.com/x.json",
+        "https://example.com/x.json",
+        &[],
+    );
+    assert_axe(
+        &h,
+        "error (refused origin)",
+        &[Known {
+            rule: "page-has-heading-one",
+            target: "html",
+        }],
+    );
+}
