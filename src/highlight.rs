@@ -1,10 +1,13 @@
 //! A block's text as runs: plain text nodes, and `<mark>`s for every run that a figure's
-//! mention covers. Rendered once, with no per-mark reactivity: events are delegated to the
-//! article (see `article.rs`) and selection is applied by [`crate::reader::Reader`].
+//! mention covers. Events are delegated to the article (see `article.rs`) and selection is
+//! applied by [`crate::reader::Reader`], so marks carry no reactivity of their own; a block
+//! re-renders only when the search hits inside it change.
+use std::ops::Range;
+
 use article_core::{format, Document, Mark, Run};
 use leptos::prelude::*;
 
-use crate::reader::use_reader;
+use crate::reader::{use_reader, Reader};
 
 /// The figure a run stands for when clicked: the innermost covering mention (the shortest),
 /// so a number nested inside a longer quote is reachable.
@@ -18,6 +21,128 @@ pub fn primary_mark(doc: &Document, run: &Run) -> Option<Mark> {
     })
 }
 
+/// Split `range` at the boundaries of `hits` (sorted, non-overlapping byte ranges): each
+/// piece with the index (within `hits`) of the hit covering it, if any.
+pub fn pieces(range: Range<usize>, hits: &[Range<usize>]) -> Vec<(Range<usize>, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for (i, h) in hits.iter().enumerate() {
+        if h.end <= at || h.start >= range.end {
+            continue;
+        }
+        if h.start > at {
+            out.push((at..h.start, None));
+        }
+        let end = h.end.min(range.end);
+        out.push((at.max(h.start)..end, Some(i)));
+        at = end;
+    }
+    if at < range.end {
+        out.push((at..range.end, None));
+    }
+    out
+}
+
+/// The text of `range`, with search hits wrapped in `data-search-hit` spans.
+fn text_with_hits(
+    text: &str,
+    range: Range<usize>,
+    hits: &[Range<usize>],
+    first_hit: usize,
+) -> AnyView {
+    if hits.is_empty() {
+        return text.get(range).unwrap_or_default().to_string().into_any();
+    }
+    pieces(range, hits)
+        .into_iter()
+        .map(|(r, hit)| {
+            let s = text.get(r).unwrap_or_default().to_string();
+            match hit {
+                Some(i) => view! { <span class="search-hit" data-search-hit=(first_hit + i).to_string()>{s}</span> }.into_any(),
+                None => s.into_any(),
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn render_run(
+    reader: &Reader,
+    block: usize,
+    run: &Run,
+    hits: &[Range<usize>],
+    first_hit: usize,
+) -> Option<AnyView> {
+    let doc = &reader.doc;
+    let text = doc.article.blocks.get(block)?.text()?;
+    let slice = text.get(run.bytes.clone())?;
+    let local: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| h.start < run.bytes.end && h.end > run.bytes.start)
+        .cloned()
+        .collect();
+    let first = first_hit + hits.iter().take_while(|h| h.end <= run.bytes.start).count();
+    if run.marks.is_empty() {
+        return Some(text_with_hits(text, run.bytes.clone(), &local, first));
+    }
+    let ids: Vec<&str> = dedup_figures(run)
+        .map(|f| doc.article.figures[f].id.as_str())
+        .collect();
+    let mentions: Vec<String> = run
+        .marks
+        .iter()
+        .filter(|m| {
+            // Only the first run of an anchor names it, so "scroll to mention k" lands at
+            // the start of the quote.
+            doc.figures[m.figure]
+                .anchors
+                .get(m.anchor)
+                .is_some_and(|a| a.bytes.start == run.bytes.start)
+        })
+        .map(|m| format!("{}:{}", doc.article.figures[m.figure].id, m.anchor))
+        .collect();
+    let primary = primary_mark(doc, run)?;
+    let fig = &doc.article.figures[primary.figure];
+    let figure_word = reader.ui.get_untracked().text().figure;
+    let label = format!(
+        "{slice} — {figure_word}: {}",
+        format::figure_value(fig, &doc.article.lang)
+    );
+    let class = match fig.category {
+        Some(c) if reader.hidden_categories.with_untracked(|h| h.contains(&c)) => {
+            format!("hl c{} dim", c % 8)
+        }
+        Some(c) => format!("hl c{}", c % 8),
+        None => "hl cx".to_string(),
+    };
+    // A block re-rendered by search keeps the current selection.
+    let current = reader
+        .selected
+        .get_untracked()
+        .is_some_and(|s| run.marks.iter().any(|m| m.figure == s))
+        .then_some("true");
+    Some(
+        view! {
+            <mark
+                class=class
+                role="button"
+                tabindex="0"
+                data-figure=ids.join(" ")
+                data-mention=(!mentions.is_empty()).then(|| mentions.join(" "))
+                data-primary=fig.id.clone()
+                data-anchor=primary.anchor.to_string()
+                data-cat=fig.category.map(|c| c.to_string())
+                aria-label=label
+                aria-expanded="false"
+                aria-current=current
+            >
+                {text_with_hits(text, run.bytes.clone(), &local, first)}
+            </mark>
+        }
+        .into_any(),
+    )
+}
+
 /// The highlighted runs of one block's text.
 #[component]
 pub fn Highlight(
@@ -25,69 +150,20 @@ pub fn Highlight(
     block: usize,
 ) -> impl IntoView {
     let reader = use_reader();
-    let doc = reader.doc.clone();
-    let text = doc
-        .article
-        .blocks
-        .get(block)
-        .and_then(|b| b.text())
-        .unwrap_or_default();
-    let runs = doc.runs.get(block).map(Vec::as_slice).unwrap_or_default();
-    let figure_word = reader.ui.get_untracked().text().figure;
-    runs.iter()
-        .filter_map(|run| {
-            let slice = text.get(run.bytes.clone())?.to_string();
-            if run.marks.is_empty() {
-                return Some(slice.into_any());
-            }
-            let ids: Vec<&str> = dedup_figures(run)
-                .map(|f| doc.article.figures[f].id.as_str())
-                .collect();
-            let mentions: Vec<String> = run
-                .marks
-                .iter()
-                .filter(|m| {
-                    // Only the first run of an anchor names it, so "scroll to mention k" lands
-                    // at the start of the quote.
-                    doc.figures[m.figure]
-                        .anchors
-                        .get(m.anchor)
-                        .is_some_and(|a| a.bytes.start == run.bytes.start)
-                })
-                .map(|m| format!("{}:{}", doc.article.figures[m.figure].id, m.anchor))
-                .collect();
-            let primary = primary_mark(&doc, run)?;
-            let fig = &doc.article.figures[primary.figure];
-            let label = format!(
-                "{slice} — {figure_word}: {}",
-                format::figure_value(fig, &doc.article.lang)
-            );
-            let cat = fig.category.map(|c| c.to_string());
-            let class = match fig.category {
-                Some(c) => format!("hl c{}", c % 8),
-                None => "hl cx".to_string(),
-            };
-            Some(
-                view! {
-                    <mark
-                        class=class
-                        role="button"
-                        tabindex="0"
-                        data-figure=ids.join(" ")
-                        data-mention=(!mentions.is_empty()).then(|| mentions.join(" "))
-                        data-primary=fig.id.clone()
-                        data-anchor=primary.anchor.to_string()
-                        data-cat=cat
-                        aria-label=label
-                        aria-expanded="false"
-                    >
-                        {slice}
-                    </mark>
-                }
-                .into_any(),
-            )
-        })
-        .collect_view()
+    let hits = reader.hits;
+    let block_hits = Memo::new(move |_| hits.with(|h| h.get(block).cloned().unwrap_or_default()));
+    move || {
+        let (first, ranges) = block_hits.get();
+        let runs = reader
+            .doc
+            .runs
+            .get(block)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        runs.iter()
+            .filter_map(|run| render_run(&reader, block, run, &ranges, first))
+            .collect_view()
+    }
 }
 
 /// Figure indices of a run without repeats (a figure can cover a run twice when two of its

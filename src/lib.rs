@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod page;
 pub mod popover;
 pub mod reader;
+pub mod search;
 pub mod url;
 pub mod warnings;
 

@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::ledger::Ledger;
 use crate::popover::Popover;
 use crate::reader::{reveal, reveal_nearest, Reader};
+use crate::search::Search;
 use crate::url::{current_hash, figure_from_hash, write_selection};
 use crate::warnings::Warnings;
 
@@ -157,6 +158,7 @@ pub fn Opened(
     view! {
         <div class="reader" node_ref=root>
             <main id="main" class="reading" tabindex="-1">
+                <Search />
                 <Article />
                 <Warnings />
             </main>

@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use article_core::Document;
+use std::ops::Range;
+
+use article_core::{search, Document};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,11 +46,40 @@ pub struct Reader {
     /// The element wrapping article and ledger; queries for marks and cards start here.
     pub root: NodeRef<leptos::html::Div>,
     pub ui: Signal<Lang>,
+    /// The in-article search query.
+    pub query: RwSignal<String>,
+    /// Search hits per block: (global index of the block's first hit, byte ranges).
+    pub hits: Memo<Vec<(usize, Vec<Range<usize>>)>>,
+    /// Index of the current hit ("3 / 12" → 2).
+    pub hit: RwSignal<usize>,
 }
 
 impl Reader {
     pub fn new(doc: Arc<Document>, ui: Signal<Lang>) -> Self {
+        let query = RwSignal::new(String::new());
+        let d = doc.clone();
+        let hits = Memo::new(move |_| {
+            let q = query.get();
+            let mut next = 0;
+            d.article
+                .blocks
+                .iter()
+                .map(|b| {
+                    let ranges = if q.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        search::find_all(b.text().unwrap_or_default(), &q)
+                    };
+                    let first = next;
+                    next += ranges.len();
+                    (first, ranges)
+                })
+                .collect()
+        });
         Reader {
+            query,
+            hits,
+            hit: RwSignal::new(0),
             doc,
             selected: RwSignal::new(None),
             cursor: RwSignal::new(0),
@@ -144,6 +175,26 @@ impl Reader {
             } else {
                 el.remove_attribute("aria-current")
             };
+        }
+    }
+
+    /// Total number of search hits.
+    pub fn hit_count(&self) -> usize {
+        self.hits
+            .with(|h| h.last().map(|(first, r)| first + r.len()).unwrap_or(0))
+    }
+
+    /// Mark search hit `k` as the current one and bring it into view.
+    pub fn show_hit(&self, k: usize) {
+        for el in self.query_all(".search-hit.current") {
+            let _ = el.class_list().remove_1("current");
+        }
+        let parts = self.query_all(&format!("[data-search-hit=\"{k}\"]"));
+        for el in &parts {
+            let _ = el.class_list().add_1("current");
+        }
+        if let Some(first) = parts.first() {
+            reveal(first);
         }
     }
 

@@ -317,3 +317,98 @@ async fn the_catalog_lists_articles_as_links() {
         .unwrap()
         .contains("Chú trọng xây dựng tổ chức Đảng trong sạch, vững mạnh"));
 }
+
+fn search(root: &web_sys::HtmlElement, q: &str) {
+    let input: web_sys::HtmlInputElement = one(root, "input[type=\"search\"]").unchecked_into();
+    input.set_value(q);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn hit_texts(root: &web_sys::HtmlElement) -> Vec<String> {
+    // A hit that crosses a highlight boundary is split into several elements with one index.
+    let mut out: Vec<(String, String)> = Vec::new();
+    for el in all(root, "[data-search-hit]") {
+        let k = el.get_attribute("data-search-hit").unwrap();
+        let t = el.text_content().unwrap();
+        match out.last_mut() {
+            Some((last, text)) if *last == k => text.push_str(&t),
+            _ => out.push((k, t)),
+        }
+    }
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+#[wasm_bindgen_test]
+async fn search_ignores_case_and_diacritics_and_counts_hits() {
+    let root = open(SAMPLE).await;
+    search(&root, "cam pha");
+    tick().await;
+    let hits = hit_texts(&root);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h == "Cẩm Phả"), "{hits:?}");
+    let count = one(&root, ".search-count").text_content().unwrap();
+    assert_eq!(count, format!("1 / {}", hits.len()));
+
+    // Old and new tone-mark placement are the same word.
+    search(&root, "thanh ủy");
+    tick().await;
+    let hits = hit_texts(&root);
+    assert!(hits.iter().any(|h| h == "Thành uỷ"), "{hits:?}");
+
+    search(&root, "dang vien");
+    tick().await;
+    let hits = hit_texts(&root);
+    assert!(hits.iter().any(|h| h == "đảng viên"), "{hits:?}");
+}
+
+#[wasm_bindgen_test]
+async fn search_hits_inside_highlights_keep_the_highlight() {
+    let root = open(SAMPLE).await;
+    search(&root, "54 chi");
+    tick().await;
+    let hit = one(&root, "[data-search-hit=\"0\"]");
+    let mark = hit
+        .closest("mark")
+        .unwrap()
+        .expect("hit stays inside the highlight");
+    assert!(mark
+        .get_attribute("data-figure")
+        .unwrap()
+        .split(' ')
+        .any(|f| f == "units"));
+    assert_eq!(mark.text_content().unwrap(), "54 chi, đảng bộ trực thuộc");
+    // Enter moves to the next hit; the counter follows.
+    search(&root, "đảng bộ");
+    tick().await;
+    let input = one(&root, "input[type=\"search\"]");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    input
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    tick().await;
+    assert!(one(&root, ".search-count")
+        .text_content()
+        .unwrap()
+        .starts_with("2 / "));
+    assert_eq!(
+        all(&root, ".search-hit.current")
+            .first()
+            .unwrap()
+            .get_attribute("data-search-hit")
+            .as_deref(),
+        Some("1")
+    );
+    // Clearing the search removes every hit and leaves the highlights.
+    search(&root, "");
+    tick().await;
+    assert!(all(&root, "[data-search-hit]").is_empty());
+    assert!(!all(&root, "[data-figure~=\"units\"]").is_empty());
+}

@@ -6,8 +6,16 @@
 //! "uỷ" vs "ủy"), on any keyboard; an exact search would find nothing. Folding both
 //! sides to base letters makes all those spellings meet. The ranges map back to the
 //! original, untouched text so the reader can highlight what is actually printed.
+//! "Whitespace runs": any run of whitespace in the query matches any run in the text.
 use std::ops::Range;
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+
+/// A mark to drop when folding: any non-starter (the accents and tone marks that
+/// canonical decomposition splits off all have a non-zero combining class). Uses the
+/// combining-class table NFC needs anyway, rather than a second table (wasm size).
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c) || (!c.is_ascii() && canonical_combining_class(c) != 0)
+}
 
 /// Fold `s` for matching: canonical decomposition, combining marks dropped, lowercase,
 /// đ/Đ → d, every run of whitespace → one space. Returns the folded text and, for each
