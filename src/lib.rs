@@ -144,3 +144,22 @@ pub fn install_panic_alert() {
         let _ = build();
     }));
 }
+
+/// Unicode normalisation by the browser's own `String.prototype.normalize`, so the wasm
+/// carries no normalisation tables (see `article_core::unicode`).
+struct BrowserNormalizer;
+
+impl article_core::unicode::Normalizer for BrowserNormalizer {
+    fn nfc(&self, s: &str) -> String {
+        js_sys::JsString::from(s).normalize("NFC").into()
+    }
+    fn nfd(&self, s: &str) -> String {
+        js_sys::JsString::from(s).normalize("NFD").into()
+    }
+}
+
+/// Everything the reader sets up once per page: the panic alert and normalisation.
+pub fn init() {
+    install_panic_alert();
+    article_core::unicode::install(Box::new(BrowserNormalizer));
+}

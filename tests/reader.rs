@@ -18,6 +18,7 @@ const HOSTILE: &str = include_str!("fixtures/hostile.json");
 const SAMPLE: &str = include_str!("../public/articles/cam-pha-2016-11-29.json");
 
 fn container() -> web_sys::HtmlElement {
+    article_viewer::init();
     let doc = document();
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
@@ -26,6 +27,7 @@ fn container() -> web_sys::HtmlElement {
 
 /// Mount a loaded document and let effects run.
 async fn open(json: &str) -> web_sys::HtmlElement {
+    article_viewer::init();
     let doc = Arc::new(article_core::load(json).expect("fixture loads"));
     let root = container();
     let handle = mount_to(

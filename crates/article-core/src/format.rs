@@ -82,10 +82,13 @@ pub fn qualified(q: Option<Qualifier>, formatted: &str, lang: &str) -> String {
 }
 
 /// Value, unit and qualifier: "trên 8.000 đảng viên", "54 đơn vị", "95 %" (vi) / "95%".
+/// A unitless whole number of four digits is written without grouping, because such
+/// figures are years ("năm 2015", not "năm 2.015"), as ISO 80000 also allows.
 pub fn figure_value(fig: &Figure, lang: &str) -> String {
     let body = match fig.unit.as_deref().map(str::trim) {
         Some("%") => percent(fig.value, lang),
         Some(u) if !u.is_empty() => format!("{} {}", number(fig.value, lang), u),
+        _ if fig.value.fract() == 0.0 && (1000.0..10000.0).contains(&fig.value) => format!("{}", fig.value as i64),
         _ => number(fig.value, lang),
     };
     qualified(fig.qualifier, &body, lang)
@@ -338,6 +341,14 @@ impl Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unitless_four_digit_figures_read_as_years() {
+        assert_eq!(figure_value(&fig(2015.0, None, None), "vi"), "2015");
+        assert_eq!(figure_value(&fig(2025.0, None, None), "en"), "2025");
+        assert_eq!(figure_value(&fig(8000.0, Some("đảng viên"), Some(Qualifier::Over)), "vi"), "trên 8.000 đảng viên");
+        assert_eq!(figure_value(&fig(12000.0, None, None), "vi"), "12.000");
+    }
 
     #[test]
     fn numbers() {

@@ -12,15 +12,10 @@ use crate::model::{Article, Block, Category, Figure, MentionSpec, Qualifier};
 use crate::problem::{self, push_key, Kind, Problem};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFC, without allocating twice for text that is already NFC (the common case).
 pub(crate) fn nfc(s: &str) -> String {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        s.to_string()
-    } else {
-        s.nfc().collect()
-    }
+    crate::unicode::nfc(s).into_owned()
 }
 
 /// `MentionSpec::block` value for a mention whose block was dropped (unknown kind or

@@ -8,14 +8,8 @@
 //! original, untouched text so the reader can highlight what is actually printed.
 //! "Whitespace runs": any run of whitespace in the query matches any run in the text.
 use std::ops::Range;
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
-/// A mark to drop when folding: any non-starter (the accents and tone marks that
-/// canonical decomposition splits off all have a non-zero combining class). Uses the
-/// combining-class table NFC needs anyway, rather than a second table (wasm size).
-fn is_combining_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c) || (!c.is_ascii() && canonical_combining_class(c) != 0)
-}
+use crate::unicode::{decompose, is_combining_mark};
 
 /// Fold `s` for matching: canonical decomposition, combining marks dropped, lowercase,
 /// đ/Đ → d, every run of whitespace → one space. Returns the folded text and, for each
@@ -54,7 +48,7 @@ pub fn fold(s: &str) -> (String, Vec<Range<usize>>) {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            decompose_canonical(c, |d| push(d, &mut out));
+            decompose(c, &mut |d| push(d, &mut out));
         }
         let produced = out.len() - before;
         if produced == 0 {
