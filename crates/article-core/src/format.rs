@@ -423,7 +423,7 @@ mod tests {
             figure_value(&fig(95.0, Some("%"), Some(Qualifier::Over)), "en"),
             "over 95%"
         );
-        assert_eq!(figure_value(&fig(1500.0, None, None), "en"), "1,500");
+        assert_eq!(figure_value(&fig(15000.0, None, None), "en"), "15,000");
     }
 
     #[test]
