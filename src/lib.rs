@@ -145,6 +145,14 @@ pub fn install_panic_alert() {
     }));
 }
 
+/// Bytes of wasm linear memory in use by the reader, for the benchmark
+/// (`window.wasmBindings.wasm_memory_bytes()`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
 /// Unicode normalisation by the browser's own `String.prototype.normalize`, so the wasm
 /// carries no normalisation tables (see `article_core::unicode`).
 struct BrowserNormalizer;
