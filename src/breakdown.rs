@@ -87,15 +87,16 @@ pub fn Breakdown(
     });
 
     let children = doc.relations.children.get(figure).filter(|c| !c.is_empty()).map(|c| {
+        // "386 chi bộ — trong 33 đảng bộ": the nested figure under its parent.
         let items = c
             .iter()
-            .map(|&k| view! { <li>{format!("{} {} — {} {} {}", format::figure_value(&figs[k], &lang), figs[k].label, t.within, format::figure_value(fig, &lang), fig.label)}</li> })
+            .map(|&k| view! { <li>{format!("{} — {} {}", format::figure_value(&figs[k], &lang), t.within, format::figure_value(fig, &lang))}</li> })
             .collect_view();
         view! { <div class="nested"><p class="rel-head">{t.contains}</p><ul>{items}</ul></div> }
     });
 
     let parent = fig.within.and_then(|p| figs.get(p)).map(|p| {
-        view! { <p class="within">{format!("{} {} {}", t.within, format::figure_value(p, &lang), p.label)}</p> }
+        view! { <p class="within">{format!("{} — {} {}", format::figure_value(fig, &lang), t.within, format::figure_value(p, &lang))}</p> }
     });
 
     let part_of = doc.relations.part_of.get(figure).filter(|c| !c.is_empty()).map(|c| {

@@ -7,43 +7,41 @@ fn article(blocks: Value, figures: Value) -> String {
 }
 
 #[test]
-fn probe_identical_quotes() {
-    let text = "a".repeat(100_000);
-    let figs: Vec<Value> = (0..2000).map(|i| json!({"id": format!("f{i}"), "value": 1, "label": "l", "mentions": [{"quote": "a"}]})).collect();
-    let j = article(json!([{"kind":"paragraph","text": text}]), Value::Array(figs));
-    let t = Instant::now();
-    let d = load(&j).unwrap();
-    eprintln!("identical: {:?} warnings {}", t.elapsed(), d.warnings.len());
-}
-
-#[test]
-fn probe_long_key_locate() {
-    let key = "k".repeat(1_000_000);
-    let arr = vec!["0"; 200_000].join(",");
-    let j = format!("{{\"{key}\": [{arr}], \"format\": 5}}");
+fn probe_categories() {
+    let cats: Vec<Value> = (0..300_000).map(|i| json!({"id": format!("c{i}"), "label": "l"})).collect();
+    let figs: Vec<Value> = (0..200).map(|i| json!({"id": format!("f{i}"), "value": 1, "label": "l", "category": "nope", "mentions": [{"quote": "a"}]})).collect();
+    let mut v: Value = serde_json::from_str(&article(json!([{"kind":"paragraph","text": "a"}]), Value::Array(figs))).unwrap();
+    v["categories"] = Value::Array(cats);
+    let j = v.to_string();
     let t = Instant::now();
     let e = load(&j).unwrap_err();
-    eprintln!("longkey: {:?} {:?}", t.elapsed(), e[0]);
+    eprintln!("cats: {:?} {} bytes={}", t.elapsed(), e.len(), j.len());
 }
 
 #[test]
-fn probe_long_key_syntax() {
-    let key = "k".repeat(1_000_000);
-    let arr = vec!["0"; 200_000].join(",");
-    let j = format!("{{\"{key}\": [{arr}, x]}}");
+fn probe_nfc() {
+    let text = format!("a{}", "\u{301}\u{316}".repeat(500_000));
+    let j = article(json!([{"kind":"paragraph","text": text}]), json!([{"id":"f","value":1,"label":"l","mentions":[{"quote":"a"}]}]));
     let t = Instant::now();
-    let e = load(&j).unwrap_err();
-    eprintln!("longkey syntax: {:?} {:?}", t.elapsed(), e[0].path.len());
+    let d = load(&j);
+    eprintln!("nfc: {:?} {}", t.elapsed(), d.is_ok());
 }
 
 #[test]
-fn probe_parts() {
-    let n = 20_000;
-    let mut figs: Vec<Value> = (0..n).map(|i| json!({"id": format!("f{i}"), "value": 1, "label": "l", "mentions": [{"quote": "a"}]})).collect();
-    let parts: Vec<String> = (1..n).map(|i| format!("f{i}")).collect();
-    figs[0]["parts"] = json!(parts);
-    let j = article(json!([{"kind":"paragraph","text": "a"}]), Value::Array(figs));
+fn probe_distinct_quotes() {
+    // 100k mentions of distinct 140-byte quotes
+    let mut figs = Vec::new();
+    let mut x: u64 = 1;
+    for i in 0..1000 {
+        let mut ms = Vec::new();
+        for _ in 0..100 {
+            let q: String = (0..140).map(|_| { x ^= x << 13; x ^= x >> 7; x ^= x << 17; (b'a' + (x % 26) as u8) as char }).collect();
+            ms.push(json!({"quote": q}));
+        }
+        figs.push(json!({"id": format!("f{i}"), "value": 1, "label": "l", "mentions": ms}));
+    }
+    let j = article(json!([{"kind":"paragraph","text": "a".repeat(1_000_000)}]), Value::Array(figs));
     let t = Instant::now();
     let d = load(&j).unwrap();
-    eprintln!("parts: {:?} warnings {}", t.elapsed(), d.warnings.len());
+    eprintln!("distinct: {:?} {} bytes={}", t.elapsed(), d.warnings.len(), j.len());
 }
