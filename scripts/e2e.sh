@@ -7,13 +7,14 @@ cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
 TOOLS_DIR=${ARTICLE_VIEWER_TOOLS:-$HOME/.local/article-viewer-tools}
 export ARTICLE_VIEWER_TOOLS=$TOOLS_DIR
-export PATH="/usr/bin:/usr/lib/chromium:$HOME/.cargo/bin:$PATH"   # chromedriver (Debian: chromium-driver)
+export PATH="$HOME/.cargo/bin:$PATH:/usr/bin:/usr/lib/chromium"   # chromedriver (Debian: chromium-driver)
 
 dist=${E2E_DIST:-dist}
 if [ ! -f "$dist/index.html" ]; then
   echo "e2e: $dist/index.html not found: build the reader first (./dev build, or trunk build --release)" >&2
   exit 1
 fi
+export E2E_DIST="$(cd "$dist" && pwd)"   # absolute: the tests run in crates/e2e
 command -v chromedriver >/dev/null || { echo "e2e: chromedriver not found (apt-get install chromium-driver, or run scripts/setup.sh)" >&2; exit 1; }
 [ -f "$TOOLS_DIR/node_modules/axe-core/axe.min.js" ] \
   || { echo "e2e: axe-core not found under $TOOLS_DIR (run scripts/setup.sh)" >&2; exit 1; }

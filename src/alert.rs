@@ -16,6 +16,9 @@ pub fn Alert(
     /// The UI language.
     #[prop(into)]
     ui: Signal<Lang>,
+    /// True when the alert is the whole page: it then is the `main` landmark with the `h1`.
+    #[prop(optional)]
+    standalone: bool,
 ) -> impl IntoView {
     let e = error.clone();
     let heading = move || {
@@ -69,15 +72,25 @@ pub fn Alert(
             .into_any(),
         _ => ().into_any(),
     };
-    view! {
+    let heading = if standalone {
+        view! { <h1>{heading}</h1> }.into_any()
+    } else {
+        view! { <h2>{heading}</h2> }.into_any()
+    };
+    let alert = view! {
         <div class="alert" role="alert" data-error-url=error.url().to_string()>
-            <h2>{heading}</h2>
+            {heading}
             <p class="alert-url"><code>{error.url().to_string()}</code></p>
             {detail.map(|d| view! { <p class="alert-detail">{d}</p> })}
             <ul class="problems">{problems}</ul>
             <p class="alert-todo">{todo}</p>
             <button type="button" class="retry" on:click=move |_| on_retry.run(())>{move || ui.get().text().retry}</button>
         </div>
+    };
+    if standalone {
+        view! { <main id="main" class="error-page" tabindex="-1">{alert}</main> }.into_any()
+    } else {
+        alert.into_any()
     }
 }
 
@@ -86,6 +99,7 @@ pub fn Alert(
 pub fn error_fallback(
     ui: Signal<Lang>,
     on_retry: Callback<()>,
+    standalone: bool,
 ) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Clone + Send + Sync + 'static {
     move |errors: ArcRwSignal<Errors>| {
         let errors = errors.clone();
@@ -100,7 +114,7 @@ pub fn error_fallback(
                         })
                 })
             });
-            first.map(|error| view! { <Alert error=error on_retry=on_retry ui=ui /> })
+            first.map(|error| view! { <Alert error=error on_retry=on_retry ui=ui standalone=standalone /> })
         })
         .into_any()
     }

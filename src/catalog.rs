@@ -33,7 +33,7 @@ pub fn Catalog(
         <main id="main" class="catalog" tabindex="-1">
             <h1>{move || ui.get().text().catalog_heading}</h1>
             <Transition fallback=move || view! { <p class="loading" aria-busy="true">{move || ui.get().text().loading}</p> }>
-                <ErrorBoundary fallback=error_fallback(ui, retry_cb)>
+                <ErrorBoundary fallback=error_fallback(ui, retry_cb, false)>
                 {move || Suspend::new(async move {
                     catalog.await.map(|c| {
                         if c.articles.is_empty() {

@@ -90,7 +90,7 @@ fn Screens() -> impl IntoView {
         Target::Document(url) => view! { <ArticlePage url=url ui=ui on_lang=on_lang /> }.into_any(),
         Target::Refused { url, reason } => {
             let error = LoadError::Refused { url, reason };
-            view! { <main id="main" tabindex="-1"><Alert error=error on_retry=Callback::new(|_| reload()) ui=ui /></main> }.into_any()
+            view! { <Alert error=error on_retry=Callback::new(|_| reload()) ui=ui standalone=true /> }.into_any()
         }
     };
 
@@ -150,7 +150,11 @@ pub fn install_panic_alert() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn wasm_memory_bytes() -> f64 {
     use wasm_bindgen::JsCast;
-    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// Unicode normalisation by the browser's own `String.prototype.normalize`, so the wasm

@@ -21,14 +21,14 @@ use crate::warnings::Warnings;
 #[component]
 fn Skeleton(#[prop(into)] ui: Signal<Lang>) -> impl IntoView {
     view! {
-        <div class="skeleton" aria-busy="true" aria-live="polite">
+        <main id="main" class="skeleton" aria-busy="true" aria-live="polite">
             <span class="visually-hidden">{move || ui.get().text().loading}</span>
             <div class="sk sk-kicker"></div>
             <div class="sk sk-title"></div>
             <div class="sk sk-title short"></div>
             <div class="sk sk-meta"></div>
             {(0..8).map(|_| view! { <div class="sk sk-line"></div> }).collect_view()}
-        </div>
+        </main>
     }
 }
 
@@ -53,7 +53,7 @@ pub fn ArticlePage(
     let retry_cb = Callback::new(move |_| set_retry.update(|n| *n += 1));
     view! {
         <Transition fallback=move || view! { <Skeleton ui=ui /> }>
-            <ErrorBoundary fallback=error_fallback(ui, retry_cb)>
+            <ErrorBoundary fallback=error_fallback(ui, retry_cb, true)>
                 {move || Suspend::new(async move {
                     doc.await.map(|d| {
                         on_lang.run(d.article.lang.clone());
@@ -165,6 +165,7 @@ pub fn Opened(
                 <Search />
                 <Article />
                 <Warnings />
+                <Popover />
             </main>
             <aside class="side" class:open=sheet_open aria-label=move || ui.get().text().ledger_label>
                 <button type="button" class="sheet-toggle" aria-expanded=move || sheet_open.get().to_string()
@@ -177,7 +178,6 @@ pub fn Opened(
                     <p class="hint">{move || ui.get().text().keyboard_hint}</p>
                 </div>
             </aside>
-            <Popover />
         </div>
     }
 }

@@ -98,7 +98,8 @@ impl Server {
         self.shared.healthy.store(healthy, Ordering::SeqCst);
     }
 
-    /// How long `/faults/slow.json` waits before answering (default 4 s).
+    /// How long `/faults/slow.json` waits before answering (default 4 s). Requests already
+    /// waiting see the change: a shorter delay releases them sooner.
     pub fn set_slow_delay(&self, delay: Duration) {
         self.shared
             .slow_ms
@@ -333,9 +334,10 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
             }
         }
         "/faults/slow.json" => {
-            let delay = Duration::from_millis(s.slow_ms.load(Ordering::SeqCst));
-            let until = Instant::now() + delay;
-            while Instant::now() < until {
+            // The delay is re-read while waiting, so a test can hold a response back and
+            // then release it at the moment it chooses (`set_slow_delay(Duration::ZERO)`).
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_millis(s.slow_ms.load(Ordering::SeqCst)) {
                 if s.stop.load(Ordering::SeqCst) {
                     return Ok(());
                 }

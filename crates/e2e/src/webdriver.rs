@@ -544,6 +544,11 @@ impl Session {
         })
     }
 
+    /// The element a script returned (`null` and non-elements are errors).
+    pub fn element(&self, script_result: &Value) -> Result<Element<'_>> {
+        self.element_from(script_result)
+    }
+
     /// The first element matching a CSS selector.
     pub fn find(&self, css: &str) -> Result<Element<'_>> {
         let v = self.post("element", json!({ "using": "css selector", "value": css }))?;
