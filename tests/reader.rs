@@ -420,16 +420,32 @@ async fn nested_figures_show_under_their_parent_and_percentages_as_a_bar_of_100(
     let root = open(TRICKY).await;
     one(&root, "[data-figure-card=\"committees\"]").click();
     tick().await;
-    let details = one(&root, "[data-figure-details=\"committees\"]").text_content().unwrap();
-    assert!(details.contains("386 chi bộ — within 33 đảng bộ"), "{details}");
+    let details = one(&root, "[data-figure-details=\"committees\"]")
+        .text_content()
+        .unwrap();
+    assert!(
+        details.contains("386 chi bộ — within 33 đảng bộ"),
+        "{details}"
+    );
     one(&root, "[data-figure-card=\"nested\"]").click();
     tick().await;
-    let details = one(&root, "[data-figure-details=\"nested\"]").text_content().unwrap();
-    assert!(details.contains("386 chi bộ — within 33 đảng bộ"), "{details}");
+    let details = one(&root, "[data-figure-details=\"nested\"]")
+        .text_content()
+        .unwrap();
+    assert!(
+        details.contains("386 chi bộ — within 33 đảng bộ"),
+        "{details}"
+    );
 
     let sample = open(SAMPLE).await;
     one(&sample, "[data-figure-card=\"degree-share\"]").click();
     tick().await;
-    let bar = one(&sample, "[data-figure-details=\"degree-share\"] svg.percent");
-    assert!(bar.get_attribute("aria-label").unwrap().contains("95"), "percent bar labelled");
+    let bar = one(
+        &sample,
+        "[data-figure-details=\"degree-share\"] svg.percent",
+    );
+    assert!(
+        bar.get_attribute("aria-label").unwrap().contains("95"),
+        "percent bar labelled"
+    );
 }
