@@ -21,6 +21,7 @@ pub mod page;
 pub mod popover;
 pub mod reader;
 pub mod search;
+pub mod topbar;
 pub mod url;
 pub mod warnings;
 
@@ -29,6 +30,7 @@ use api::LoadError;
 use catalog::Catalog;
 use i18n::Lang;
 use page::ArticlePage;
+use topbar::TopBar;
 use url::Target;
 
 /// The whole reader, routed by the query string (`?article=ID`, `?src=URL`, or the catalog).
@@ -64,26 +66,7 @@ fn Screens() -> impl IntoView {
         }
     });
 
-    let header = move || {
-        let t = ui.get().text();
-        view! {
-            <a class="skip" href="#main">{t.skip_to_article}</a>
-            <header class="topbar">
-                <nav aria-label=t.app_name>
-                    <a class="brand" href=url::catalog_href()>{t.app_name}</a>
-                    {(target.get() != Target::Catalog).then(|| view! { <a class="back" href=url::catalog_href()>{t.back_to_catalog}</a> })}
-                </nav>
-                <button type="button" class="lang-switch" lang=ui.get().other().tag()
-                    on:click=move |_| {
-                        let next = ui.get_untracked().other();
-                        next.save();
-                        set_chosen.set(Some(next));
-                    }>
-                    {t.switch_language}
-                </button>
-            </header>
-        }
-    };
+    let in_article = Signal::derive(move || target.get() != Target::Catalog);
 
     let screen = move || match target.get() {
         Target::Catalog => view! { <Catalog ui=ui /> }.into_any(),
@@ -95,7 +78,7 @@ fn Screens() -> impl IntoView {
     };
 
     view! {
-        {header}
+        <TopBar ui=ui choose=set_chosen in_article=in_article />
         {screen}
     }
 }
@@ -111,6 +94,11 @@ fn reload() {
 /// plain DOM calls because after a panic the reactive system can no longer be trusted, and
 /// a link rather than a button because with `panic = "abort"` no wasm code runs afterwards.
 pub fn install_panic_alert() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(install_panic_hook);
+}
+
+fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use article_viewer::catalog::Catalog;
 use article_viewer::i18n::Lang;
 use article_viewer::page::{ArticlePage, Opened};
+use article_viewer::topbar::TopBar;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -448,4 +449,64 @@ async fn nested_figures_show_under_their_parent_and_percentages_as_a_bar_of_100(
         bar.get_attribute("aria-label").unwrap().contains("95"),
         "percent bar labelled"
     );
+}
+
+const HARBOUR: &str = include_str!("../public/articles/harbour-2024-03-04.json");
+
+#[wasm_bindgen_test]
+async fn english_articles_format_dates_and_numbers_the_english_way() {
+    let root = open(HARBOUR).await;
+    assert_eq!(
+        one(&root, "article").get_attribute("lang").as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        one(&root, "time").text_content().unwrap(),
+        "Monday, 4 March 2024, 18:20 (GMT+0)"
+    );
+    let sample = open(SAMPLE).await;
+    let members = one(&sample, "[data-figure-card=\"members\"]")
+        .text_content()
+        .unwrap();
+    assert!(members.contains("trên 8.000 đảng viên"), "{members}");
+    let share = one(&sample, "[data-figure-card=\"degree-share\"]")
+        .text_content()
+        .unwrap();
+    assert!(share.contains("trên 95 %"), "{share}");
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_the_ui_and_is_remembered() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.remove_item("article-viewer.lang").unwrap();
+    let root = container();
+    let handle = mount_to(root.clone(), || {
+        let (chosen, choose) = signal(Lang::saved());
+        let ui = Signal::derive(move || chosen.get().unwrap_or(Lang::Vi));
+        view! { <TopBar ui=ui choose=choose in_article=Signal::stored(true) /> }
+    });
+    std::mem::forget(handle);
+    tick().await;
+    let switch = one(&root, "button.lang-switch");
+    assert_eq!(switch.text_content().unwrap(), "English");
+    assert_eq!(
+        one(&root, "a.skip").text_content().unwrap(),
+        "Bỏ qua, tới nội dung"
+    );
+    switch.click();
+    tick().await;
+    assert_eq!(
+        one(&root, "a.skip").text_content().unwrap(),
+        "Skip to article"
+    );
+    assert_eq!(
+        one(&root, "button.lang-switch").text_content().unwrap(),
+        "Tiếng Việt"
+    );
+    assert_eq!(
+        storage.get_item("article-viewer.lang").unwrap().as_deref(),
+        Some("en")
+    );
+    assert_eq!(Lang::saved(), Some(Lang::En));
+    storage.remove_item("article-viewer.lang").unwrap();
 }
