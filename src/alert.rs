@@ -56,10 +56,7 @@ pub fn Alert(
             .iter()
             .take(20)
             .map(|p| {
-                let at = match (p.line, p.column) {
-                    (Some(l), Some(c)) => format!("{} — {l}:{c}", p.path),
-                    _ => p.path.clone(),
-                };
+                let at = crate::api::problem_location(p);
                 view! {
                     <li>
                         <code class="problem-path">{at}</code>" "

@@ -75,6 +75,14 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Where a problem is, for people: `$.figures[0].value (9:16)`.
+pub fn problem_location(p: &Problem) -> String {
+    match (p.line, p.column) {
+        (Some(l), Some(c)) => format!("{} ({l}:{c})", p.path),
+        _ => p.path.clone(),
+    }
+}
+
 /// GET `url` as text. The request is aborted when the calling reactive scope is cleaned
 /// up (navigation, retry) or after [`TIMEOUT_MS`].
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
@@ -101,24 +109,26 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             c.abort();
         }
     });
+    // A request aborted by our timer is a timeout; anything else that fails is the network.
+    let failed = |message: String| {
+        if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+            LoadError::Timeout {
+                url: url.to_string(),
+                after_ms: TIMEOUT_MS,
+            }
+        } else {
+            LoadError::Network {
+                url: url.to_string(),
+                message,
+            }
+        }
+    };
     let result = async {
         let response = Request::get(url)
             .abort_signal(signal.as_ref())
             .send()
             .await
-            .map_err(|e| {
-                if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
-                    LoadError::Timeout {
-                        url: url.to_string(),
-                        after_ms: TIMEOUT_MS,
-                    }
-                } else {
-                    LoadError::Network {
-                        url: url.to_string(),
-                        message: e.to_string(),
-                    }
-                }
-            })?;
+            .map_err(|e| failed(e.to_string()))?;
         if !response.ok() {
             return Err(LoadError::Http {
                 url: url.to_string(),
@@ -126,19 +136,7 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
                 status_text: response.status_text(),
             });
         }
-        response.text().await.map_err(|e| {
-            if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
-                LoadError::Timeout {
-                    url: url.to_string(),
-                    after_ms: TIMEOUT_MS,
-                }
-            } else {
-                LoadError::Network {
-                    url: url.to_string(),
-                    message: e.to_string(),
-                }
-            }
-        })
+        response.text().await.map_err(|e| failed(e.to_string()))
     }
     .await;
     if let (Some(id), Some(w)) = (timer, web_sys::window()) {

@@ -14,10 +14,7 @@ pub fn Warnings() -> impl IntoView {
             .warnings
             .iter()
             .map(|w| {
-                let at = match (w.line, w.column) {
-                    (Some(l), Some(c)) => format!("{} ({l}:{c})", w.path),
-                    _ => w.path.clone(),
-                };
+                let at = crate::api::problem_location(w);
                 view! {
                     <li>
                         <span class="warn-msg">{w.message.clone()}</span>" "
