@@ -88,7 +88,9 @@ pub fn figure_value(fig: &Figure, lang: &str) -> String {
     let body = match fig.unit.as_deref().map(str::trim) {
         Some("%") => percent(fig.value, lang),
         Some(u) if !u.is_empty() => format!("{} {}", number(fig.value, lang), u),
-        _ if fig.value.fract() == 0.0 && (1000.0..10000.0).contains(&fig.value) => format!("{}", fig.value as i64),
+        _ if fig.value.fract() == 0.0 && (1000.0..10000.0).contains(&fig.value) => {
+            format!("{}", fig.value as i64)
+        }
         _ => number(fig.value, lang),
     };
     qualified(fig.qualifier, &body, lang)
@@ -346,7 +348,10 @@ mod tests {
     fn unitless_four_digit_figures_read_as_years() {
         assert_eq!(figure_value(&fig(2015.0, None, None), "vi"), "2015");
         assert_eq!(figure_value(&fig(2025.0, None, None), "en"), "2025");
-        assert_eq!(figure_value(&fig(8000.0, Some("đảng viên"), Some(Qualifier::Over)), "vi"), "trên 8.000 đảng viên");
+        assert_eq!(
+            figure_value(&fig(8000.0, Some("đảng viên"), Some(Qualifier::Over)), "vi"),
+            "trên 8.000 đảng viên"
+        );
         assert_eq!(figure_value(&fig(12000.0, None, None), "vi"), "12.000");
     }
 

@@ -93,6 +93,14 @@ impl Want {
     }
 }
 
+fn finite(s: &str) -> bool {
+    s.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+fn json_number(s: &str) -> bool {
+    serde_json::from_str::<serde_json::Number>(s).is_ok()
+}
+
 fn type_error(path: &str, want: Want, found: &Value) -> Problem {
     let p = Problem::error(
         Kind::Type,
@@ -100,11 +108,13 @@ fn type_error(path: &str, want: Want, found: &Value) -> Problem {
         format!("expected {}, found {}", want.name(), describe(found)),
     );
     let hint = match (want, found) {
-        (Want::Num | Want::Index, Value::String(s)) if s.trim().parse::<f64>().is_ok() => {
+        // Only what JSON itself accepts as a number: Rust parses "NaN", "inf", "+5" and
+        // ".5", which are not JSON, so "remove the quotes: NaN" would be a wrong hint.
+        (Want::Num | Want::Index, Value::String(s)) if json_number(s.trim()) => {
             Some(format!("remove the quotes: {}", s.trim()))
         }
         (Want::Num | Want::Index, Value::String(s))
-            if s.trim().replace(['.', ','], "").parse::<f64>().is_ok() =>
+            if finite(&s.trim().replace(['.', ','], "")) =>
         {
             Some("write the number without quotes or digit grouping, e.g. 8000 or 2.5".into())
         }
@@ -308,6 +318,8 @@ fn syntax_problem(json: &str, e: &serde_json::Error) -> Problem {
         "there is text after the end of the document"
     } else if msg.contains("recursion limit") {
         "the document is nested too deeply"
+    } else if msg.contains("number out of range") {
+        "numbers must be between about -1.7e308 and 1.7e308"
     } else if msg.contains("expected value") || msg.contains("expected ident") {
         "a value is missing or invalid: strings need double quotes, and JSON has no comments or single quotes"
     } else {
@@ -591,6 +603,7 @@ fn walk(value: &Value, cx: &mut Ctx) -> Option<Article> {
                 categories: &cat_index,
                 cat_pos: &cat_pos,
                 block_map: &block_map,
+                category_hint: std::cell::OnceCell::new(),
             };
             for (fi, fv) in arr.iter().enumerate() {
                 if cx.full() {
@@ -687,6 +700,20 @@ struct Refs<'a> {
     categories: &'a HashMap<String, usize>,
     cat_pos: &'a HashMap<&'a str, usize>,
     block_map: &'a [Option<usize>],
+    /// Hint for an unknown category, made once when first needed: sorting every
+    /// category id for each error took seconds with 300,000 categories.
+    category_hint: std::cell::OnceCell<String>,
+}
+
+fn category_hint(cat_pos: &HashMap<&str, usize>) -> String {
+    let mut known: Vec<&str> = cat_pos.keys().copied().collect();
+    known.sort_unstable();
+    known.truncate(10);
+    if known.is_empty() {
+        "declare it in \"categories\": [{\"id\": …, \"label\": …}]".to_string()
+    } else {
+        format!("known categories: {}", known.join(", "))
+    }
 }
 
 fn check_len(cx: &mut Ctx, path: String, s: &str) {
@@ -726,14 +753,10 @@ fn walk_figure(
         if refs.categories.contains_key(&c) {
             category = refs.cat_pos.get(c.as_str()).copied();
         } else {
-            let mut known: Vec<&str> = refs.cat_pos.keys().copied().collect();
-            known.sort_unstable();
-            known.truncate(10);
-            let hint = if known.is_empty() {
-                "declare it in \"categories\": [{\"id\": …, \"label\": …}]".to_string()
-            } else {
-                format!("known categories: {}", known.join(", "))
-            };
+            let hint = refs
+                .category_hint
+                .get_or_init(|| category_hint(refs.cat_pos))
+                .clone();
             cx.err(
                 Problem::error(
                     Kind::UnknownReference,
@@ -873,6 +896,9 @@ fn walk_figure(
         }
     };
     let mut parts = Vec::new();
+    // Seen parts: a Vec::contains here was quadratic in the length of "parts", which
+    // only the input size bounds.
+    let mut seen_parts = std::collections::HashSet::new();
     let parts_json = cx
         .field(obj, &path, "parts", Want::Array, None)
         .and_then(Value::as_array);
@@ -884,7 +910,7 @@ fn walk_figure(
                 continue;
             };
             if let Some(t) = resolve(cx, ppath.clone(), pid, "a part of") {
-                if parts.contains(&t) {
+                if !seen_parts.insert(t) {
                     cx.err(Problem::error(
                         Kind::Duplicate,
                         ppath,

@@ -110,8 +110,15 @@ pub fn locate_all(json: &str, paths: &[&str]) -> Vec<Option<(usize, usize)>> {
     let mut wanted: HashMap<&str, Option<(usize, usize)>> =
         paths.iter().map(|p| (*p, None)).collect();
     let mut remaining = wanted.len();
+    // Paths in the text can be huge (a hostile 1 MB object key is part of the path of
+    // every value under it); hashing such a path at each of those values was quadratic.
+    // A path longer than every wanted one cannot be wanted: skip it in O(1).
+    let longest = paths.iter().map(|p| p.len()).max().unwrap_or(0);
     if remaining > 0 {
         scan(json, |path, _, line, col| {
+            if path.len() > longest {
+                return true;
+            }
             if let Some(slot) = wanted.get_mut(path) {
                 if slot.is_none() {
                     *slot = Some((line, col));
@@ -207,15 +214,28 @@ pub(crate) fn push_key(path: &mut String, key: &str) {
 /// The path of the value being read at `byte` (for syntax errors), as far as the
 /// scanner can tell: the last value that started at or before `byte`.
 pub(crate) fn path_at(json: &str, byte: usize) -> String {
-    let mut last = String::from("$");
-    scan(json, |path, at, _, _| {
+    // Two passes: find where that value starts, then copy its path once. Copying the
+    // path at every value (as the first version did) is quadratic when a hostile key
+    // makes the path megabytes long.
+    let mut last_at = None;
+    scan(json, |_, at, _, _| {
         if at > byte {
             return false;
         }
-        last.clear();
-        last.push_str(path);
+        last_at = Some(at);
         true
     });
+    let mut last = String::from("$");
+    if let Some(target) = last_at {
+        scan(json, |path, at, _, _| {
+            if at == target {
+                last.clear();
+                last.push_str(path);
+                return false;
+            }
+            at < target
+        });
+    }
     last
 }
 

@@ -81,7 +81,9 @@ pub(crate) fn relate(article: &Article, warnings: &mut Vec<Problem>) -> Relation
             continue;
         }
         for &p in &parts {
-            if !rel.part_of[p].contains(&i) {
+            // `i` only grows, so a duplicate can only be the last entry (a `contains`
+            // here was quadratic when thousands of figures share one part).
+            if rel.part_of[p].last() != Some(&i) {
                 rel.part_of[p].push(i);
             }
         }

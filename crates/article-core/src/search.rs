@@ -76,10 +76,18 @@ pub fn find_all(haystack: &str, query: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let (h, map) = fold(haystack);
+    // Matches do not overlap in the folded text, but one source character can fold to
+    // several (a Hangul syllable → 2–3 jamo) and hold the end of one match and the start
+    // of the next; both map to the whole character. Keep the first of such a pair.
+    let mut prev_end = 0usize;
     h.match_indices(q)
         .filter_map(|(i, m)| {
             let first = map.get(i)?;
             let last = map.get(i + m.len() - 1)?;
+            if first.start < prev_end {
+                return None;
+            }
+            prev_end = last.end;
             Some(first.start..last.end)
         })
         .collect()
@@ -122,6 +130,12 @@ mod tests {
         assert_eq!(got.nfc().collect::<String>(), "Cẩm Phả");
         let q: String = "Phả".nfd().collect();
         assert_eq!(hits("Cẩm Phả", &q), vec!["Phả"]);
+    }
+
+    #[test]
+    fn hits_do_not_overlap_inside_one_character() {
+        // "하" folds to the jamo ᄒ ᅡ; "ᅡᄒ" matches across syllables 0–1 and 1–2.
+        assert_eq!(find_all("하하하", "\u{1161}\u{1112}"), vec![0..6]);
     }
 
     #[test]
