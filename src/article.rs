@@ -23,6 +23,9 @@ fn figure_of(reader: &Reader, mark: &web_sys::HtmlElement) -> Option<usize> {
         .figure_index(&mark.get_attribute("data-primary")?)
 }
 
+/// The popover's element id (see `popover.rs`), which an open highlight is described by.
+pub const POPOVER_ID: &str = "popover";
+
 /// Open the popover for a highlight.
 fn open_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
     let Some(figure) = figure_of(reader, mark) else {
@@ -33,13 +36,11 @@ fn open_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
         .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))
         .unwrap_or((0.0, 0.0));
     let _ = mark.set_attribute("aria-expanded", "true");
-    let _ = mark.set_attribute("aria-describedby", "popover");
+    let _ = mark.set_attribute("aria-describedby", POPOVER_ID);
     reader.hover.set(Some(Hover {
         figure,
         left: rect.left() + sx,
-        top: rect.top() + sy,
         bottom: rect.bottom() + sy,
-        describedby: "popover".into(),
     }));
 }
 

@@ -4,6 +4,7 @@
 use article_core::format;
 use leptos::prelude::*;
 
+use crate::article::POPOVER_ID;
 use crate::reader::use_reader;
 
 /// Details of the hovered or focused highlight, next to it.
@@ -31,7 +32,7 @@ pub fn Popover() -> impl IntoView {
         let top = format!("{:.0}px", hover.bottom + 6.0);
         let left = format!("{left:.0}px");
         Some(view! {
-            <div id="popover" class="popover" role="tooltip" style:left=left style:top=top lang=lang.clone() data-popover=fig.id.clone()>
+            <div id=POPOVER_ID class="popover" role="tooltip" style:left=left style:top=top lang=lang.clone() data-popover=fig.id.clone()>
                 <p class="pop-value">{value}</p>
                 <p class="pop-label">{fig.label.clone()}</p>
                 {category.map(|c| view! { <p class="pop-cat">{c}</p> })}

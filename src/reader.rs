@@ -25,12 +25,9 @@ pub enum SortBy {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hover {
     pub figure: usize,
-    /// Viewport rectangle of the highlight: left, top, bottom, width.
+    /// Where the highlight is, in page coordinates: its left edge and its bottom.
     pub left: f64,
-    pub top: f64,
     pub bottom: f64,
-    /// The id the highlight's `aria-describedby` points to while the popover is open.
-    pub describedby: String,
 }
 
 #[derive(Clone)]
