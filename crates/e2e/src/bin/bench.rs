@@ -27,12 +27,12 @@ const MEASURE_JS: &str = r#"
 const done = arguments[arguments.length - 1];
 const settleMs = arguments[0];
 const P = performance;
-const deadline = P.now() + 90000;
+const deadline = P.now() + 40000;
 function poll() {
   const e = P.getEntriesByName('article-rendered', 'mark')[0];
   if (e) return requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => collect(e.startTime), settleMs)));
   if (P.now() > deadline) {
-    return done({ error: 'no article-rendered mark after 90 s',
+    return done({ failure: 'no article-rendered mark after 40 s',
       page: (document.body ? document.body.innerText : '').slice(0, 400) });
   }
   setTimeout(poll, 10);
@@ -98,12 +98,12 @@ const done = arguments[arguments.length - 1];
 const index = arguments[0];
 const marks = document.querySelectorAll('mark[data-figure]');
 const m = marks[index];
-if (!m) return done({ error: 'no highlight ' + index + ' of ' + marks.length });
+if (!m) return done({ failure: 'no highlight ' + index + ' of ' + marks.length });
 m.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
 // Two frames for the scroll to settle, then click.
 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
   let t1 = null;
-  const give_up = setTimeout(() => { obs.disconnect(); done({ error: 'aria-current never became "true"', figure: m.getAttribute('data-figure') }); }, 5000);
+  const give_up = setTimeout(() => { obs.disconnect(); done({ failure: 'aria-current never became "true"', figure: m.getAttribute('data-figure') }); }, 5000);
   const obs = new MutationObserver(() => {
     if (t1 !== null || m.getAttribute('aria-current') !== 'true') return;
     t1 = performance.now();
@@ -309,8 +309,18 @@ fn load(
     let v = s
         .execute_async(MEASURE_JS, vec![json!(settle_ms)])
         .map_err(|e| format!("measure {url}: {e}"))?;
-    if let Some(err) = v.get("error") {
-        return Err(format!("{url}: {err} {}", v["page"]));
+    if let Some(err) = v.get("failure") {
+        let log: Vec<String> = s
+            .browser_log()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| e.level == "SEVERE")
+            .map(|e| e.message.chars().take(300).collect())
+            .collect();
+        return Err(format!(
+            "{url}: {err}; page text: {}; console errors: {log:?}",
+            v["page"]
+        ));
     }
     if let Some(alerts) = v["alerts"].as_array().filter(|a| !a.is_empty()) {
         eprintln!("warning: {url} shows alert(s): {alerts:?}");
@@ -334,9 +344,13 @@ fn run_document(s: &Session, server: &Server, id: &str, label: &'static str, o: 
         pairs: Vec::new(),
     };
     let t = Instant::now();
+    // A page that fails twice in a row is given up for this document (a broken build
+    // should cost a minute, not the whole run).
+    let mut failures: BTreeMap<Page, usize> = BTreeMap::new();
     for page in [Page::Reader, Page::Plain] {
         if let Err(e) = load(s, server, page, id, 0) {
             eprintln!("warm-up {} {id}: {e}", page.name());
+            *failures.entry(page).or_default() += 1;
         }
     }
     for i in 0..o.pairs {
@@ -347,14 +361,21 @@ fn run_document(s: &Session, server: &Server, id: &str, label: &'static str, o: 
         };
         let mut got: BTreeMap<Page, f64> = BTreeMap::new();
         for page in order {
+            if failures.get(&page).copied().unwrap_or(0) >= 2 {
+                continue;
+            }
             match load(s, server, page, id, o.settle_ms) {
                 Ok(l) => {
                     if let Some(r) = l.rendered() {
                         got.insert(page, r);
                     }
                     d.runs.entry(page).or_default().push(l);
+                    failures.insert(page, 0);
                 }
-                Err(e) => eprintln!("run {i} {} {id}: {e}", page.name()),
+                Err(e) => {
+                    eprintln!("run {i} {} {id}: {e}", page.name());
+                    *failures.entry(page).or_default() += 1;
+                }
             }
         }
         if let (Some(&a), Some(&b)) = (got.get(&Page::Reader), got.get(&Page::Plain)) {
@@ -557,8 +578,8 @@ fn selection(s: &Session, server: &Server, page: Page, id: &str, o: &Opts) -> Ve
     for k in 0..o.selections {
         let index = (n / 2 + k * 37) % n;
         match s.execute_async(SELECT_JS, vec![json!(index)]) {
-            Ok(v) if v.get("error").is_none() => out.push(v),
-            Ok(v) => eprintln!("selection {} #{index}: {}", page.name(), v["error"]),
+            Ok(v) if v.get("failure").is_none() => out.push(v),
+            Ok(v) => eprintln!("selection {} #{index}: {}", page.name(), v["failure"]),
             Err(e) => eprintln!("selection {} #{index}: {e}", page.name()),
         }
     }
