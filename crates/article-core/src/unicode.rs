@@ -113,7 +113,13 @@ mod tests {
         // Every character the fast path accepts is NFC on its own and never composes with a
         // following combining mark into something else unless that mark is present (and a
         // combining mark is outside the fast path, so such text goes to the normaliser).
-        let ranges = [(0u32, 0x2ff), (0x1e00, 0x1eff), (0x2010, 0x2027), (0x2030, 0x205e), (0x20a0, 0x20c0)];
+        let ranges = [
+            (0u32, 0x2ff),
+            (0x1e00, 0x1eff),
+            (0x2010, 0x2027),
+            (0x2030, 0x205e),
+            (0x20a0, 0x20c0),
+        ];
         for (lo, hi) in ranges {
             for c in (lo..=hi).filter_map(char::from_u32) {
                 let s = c.to_string();
@@ -125,7 +131,9 @@ mod tests {
             }
         }
         assert!(!trivially_normal("Ca\u{302}\u{309}m"));
-        assert!(trivially_normal("Cẩm Phả có 54 chi, đảng bộ – “trên 8.000”"));
+        assert!(trivially_normal(
+            "Cẩm Phả có 54 chi, đảng bộ – “trên 8.000”"
+        ));
     }
 
     #[test]
