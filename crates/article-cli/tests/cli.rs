@@ -103,7 +103,7 @@ fn wrong_type_points_at_the_value() {
         "wrong_type.json",
         "9:16",
         "$.figures[0].value",
-        "expected a number, found the string \"28\"",
+        "expected a number, found a string \"28\"",
     );
 }
 
