@@ -129,6 +129,12 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             .send()
             .await
             .map_err(|e| failed(e.to_string()))?;
+        if let Some(problem) = too_large(response.headers().get("content-length").as_deref()) {
+            return Err(LoadError::Invalid {
+                url: url.to_string(),
+                problems: vec![problem],
+            });
+        }
         if !response.ok() {
             return Err(LoadError::Http {
                 url: url.to_string(),
@@ -146,6 +152,21 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 }
 
 use wasm_bindgen::JsCast;
+
+/// A response that announces more bytes than the core accepts is refused before its body is
+/// read, so a 50 MB file costs the reader nothing but the headers.
+fn too_large(content_length: Option<&str>) -> Option<Problem> {
+    let bytes: usize = content_length?.trim().parse().ok()?;
+    let limit = article_core::limits::MAX_INPUT_BYTES;
+    (bytes > limit).then(|| {
+        Problem::error(
+            article_core::problem::Kind::Limit,
+            "$",
+            format!("the document is {bytes} bytes; the reader accepts at most {limit} bytes"),
+        )
+        .with_hint("split the article, or move long material out of it")
+    })
+}
 
 /// Fetch and load an `article/1` document.
 pub async fn fetch_document(url: String) -> Result<Arc<Document>, LoadError> {

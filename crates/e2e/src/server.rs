@@ -12,6 +12,7 @@
 //! | `/faults/invalid.json`   | the sample article with `figures` turned into a string          |
 //! | `/faults/flaky.json`     | 503 until [`Server::set_healthy`]`(true)`, then the sample      |
 //! | `/faults/hang.json`      | never answers (holds the socket until the server stops)          |
+//! | `/faults/huge.json`      | announces and streams a 50 MB body                               |
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -352,6 +353,20 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
             stream.write_all(head(s, &path, &reply, body.len()).as_bytes())?;
             stream.write_all(&body[..body.len() / 2])?;
             stream.flush()?;
+            let _ = stream.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+        "/faults/huge.json" => {
+            const HUGE: usize = 50 * 1024 * 1024;
+            let reply = Reply::new(200, "application/json", Vec::new()).fault();
+            stream.write_all(head(s, &path, &reply, HUGE).as_bytes())?;
+            let chunk = vec![b' '; 1024 * 1024];
+            for _ in 0..HUGE / chunk.len() {
+                // The reader is expected to give up after the headers; stop when it does.
+                if s.stop.load(Ordering::SeqCst) || stream.write_all(&chunk).is_err() {
+                    break;
+                }
+            }
             let _ = stream.shutdown(Shutdown::Both);
             return Ok(());
         }

@@ -608,6 +608,28 @@ fn a_schema_error_is_explained_with_its_json_path() {
 }
 
 #[test]
+fn a_document_over_the_size_limit_is_refused_from_its_headers() {
+    let h = Harness::new();
+    let start = std::time::Instant::now();
+    let text = expect_alert(
+        &h,
+        "?src=faults/huge.json",
+        "/faults/huge.json",
+        &["52428800"],
+    );
+    assert!(
+        text.contains("16777216"),
+        "the alert names the limit: {text:?}"
+    );
+    // Refused from the Content-Length, without reading 50 MB first.
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(8),
+        "took {:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
 fn a_truncated_response_is_reported_not_rendered() {
     let h = Harness::new();
     let text = expect_alert(
