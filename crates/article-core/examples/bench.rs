@@ -25,13 +25,7 @@ fn main() {
     let json = article_core::generate::big_article(text_bytes, figures, 2016);
     let gen = ms(t);
     let doc = article_core::load(&json).expect("generated article loads");
-    let text: usize = doc
-        .article
-        .blocks
-        .iter()
-        .filter_map(|b| b.text())
-        .map(str::len)
-        .sum();
+    let text = doc.article.text_bytes();
     let mentions: usize = doc.article.figures.iter().map(|f| f.mentions.len()).sum();
     let anchors: usize = doc.figures.iter().map(|f| f.anchors.len()).sum();
     println!("json bytes:      {} (generated in {gen:.1} ms)", json.len());

@@ -367,13 +367,7 @@ mod tests {
         for (f, r) in doc.article.figures.iter().zip(&doc.figures) {
             assert_eq!(f.mentions.len(), r.anchors.len(), "figure {}", f.id);
         }
-        let text: usize = doc
-            .article
-            .blocks
-            .iter()
-            .filter_map(|b| b.text())
-            .map(str::len)
-            .sum();
+        let text = doc.article.text_bytes();
         assert!((60_000..80_000).contains(&text), "{text}");
         assert!(!doc.relations.breakdowns.is_empty());
         assert!(doc.relations.children.iter().any(|c| !c.is_empty()));

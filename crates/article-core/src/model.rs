@@ -22,6 +22,18 @@ pub struct Article {
     pub figures: Vec<Figure>,
 }
 
+impl Article {
+    /// Bytes of text mentions can anchor in (paragraphs and captions): the size that
+    /// anchoring and segmentation work on.
+    pub fn text_bytes(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter_map(Block::text)
+            .map(str::len)
+            .sum()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {
