@@ -47,7 +47,7 @@ fn open_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
 fn close_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
     let _ = mark.set_attribute("aria-expanded", "false");
     let _ = mark.remove_attribute("aria-describedby");
-    reader.hover.set(None);
+    reader.close_popover();
 }
 
 /// Select the highlight's figure and bring its ledger card into view.

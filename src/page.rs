@@ -146,7 +146,7 @@ pub fn Opened(
                 }
             }
             "Escape" => {
-                r.hover.set(None);
+                r.close_popover();
                 r.select(None);
             }
             _ => {}

@@ -175,6 +175,16 @@ impl Reader {
         }
     }
 
+    /// Close the popover (Escape, or leaving its highlight): no highlight stays expanded or
+    /// described by a popover that is gone.
+    pub fn close_popover(&self) {
+        for el in self.query_all("mark[aria-expanded=\"true\"]") {
+            let _ = el.set_attribute("aria-expanded", "false");
+            let _ = el.remove_attribute("aria-describedby");
+        }
+        self.hover.set(None);
+    }
+
     /// Total number of search hits.
     pub fn hit_count(&self) -> usize {
         self.hits

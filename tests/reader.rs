@@ -235,6 +235,26 @@ async fn focus_opens_a_popover_described_by_the_highlight() {
     mark.blur().unwrap();
     tick().await;
     assert!(root.query_selector("#popover").unwrap().is_none());
+    assert_eq!(
+        mark.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    // Escape dismisses an open popover without moving focus.
+    mark.focus().unwrap();
+    tick().await;
+    assert!(root.query_selector("#popover").unwrap().is_some());
+    key("Escape");
+    tick().await;
+    assert!(root.query_selector("#popover").unwrap().is_none());
+    assert_eq!(
+        mark.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(mark.get_attribute("aria-describedby").is_none());
+    assert_eq!(
+        document().active_element().unwrap(),
+        mark.clone().unchecked_into::<web_sys::Element>()
+    );
 }
 
 #[wasm_bindgen_test]
