@@ -82,7 +82,13 @@ impl Harness {
             "{} has no index.html: build the reader first (trunk build --release)",
             dist.display()
         );
-        let server = Server::start(&dist).expect("start the static server");
+        Harness::serving(&dist, args)
+    }
+
+    /// Start everything with the server's root at `root` (e.g. a folder that holds the site
+    /// under a sub-path).
+    pub fn serving(root: &std::path::Path, args: &[&str]) -> Harness {
+        let server = Server::start(root).expect("start the static server");
         let driver = Driver::start().expect("start chromedriver");
         let s = driver.session_with(args).expect("start a Chromium session");
         Harness { s, driver, server }

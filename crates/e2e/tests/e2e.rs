@@ -968,3 +968,36 @@ fn axe_error_page() {
     );
     assert_no_axe_violations(&h, "error (refused origin)");
 }
+
+#[test]
+fn the_built_site_works_from_a_sub_path_of_a_plain_static_host() {
+    // https://host/news/viewer/ on a server with no rewrite rules: the site is a folder there.
+    let root = std::env::temp_dir().join(format!("e2e-subpath-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("news")).unwrap();
+    let dist = std::fs::canonicalize(e2e::dist_dir()).unwrap();
+    std::os::unix::fs::symlink(&dist, root.join("news/viewer")).unwrap();
+    let h = Harness::serving(&root, &[]);
+    h.open("/news/viewer/");
+    h.wait_el(&format!("a[href$=\"article={VI}\"]"));
+    h.click_css(&format!("a[href$=\"article={VI}\"]"));
+    h.wait_el("[data-figure~=\"units\"]");
+    let url = h.s.current_url().unwrap();
+    assert!(
+        url.starts_with(&h.server.url(&format!("/news/viewer/?article={VI}"))),
+        "the article opens under the sub-path: {url}"
+    );
+    // The brand link leads back to the catalog at the sub-path, not the host's root.
+    h.click_css("a.brand");
+    h.wait_el(&format!("a[href$=\"article={EN}\"]"));
+    let requests = h.server.requests();
+    let outside: Vec<&String> = requests
+        .iter()
+        .filter(|p| !p.starts_with("/news/viewer/") && p.as_str() != "/favicon.ico")
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "requests outside the sub-path: {outside:?}"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
