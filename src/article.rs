@@ -65,6 +65,49 @@ fn select_mark(reader: &Reader, mark: &web_sys::HtmlElement) {
     }
 }
 
+/// Text bytes shown in the first pass of a long article: a few screens.
+const FIRST_PASS_BYTES: usize = 12_000;
+
+/// How many leading blocks make up the first pass (all of them for a short article).
+pub fn first_screens(blocks: &[Block]) -> usize {
+    let mut bytes = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        bytes += b.text().map_or(0, str::len);
+        if bytes > FIRST_PASS_BYTES {
+            return i + 1;
+        }
+    }
+    blocks.len()
+}
+
+/// One block: a paragraph, or an image with caption and credit.
+fn block_view(a: &article_core::Article, i: usize) -> AnyView {
+    match &a.blocks[i] {
+        Block::Paragraph { .. } => view! { <p><Highlight block=i /></p> }.into_any(),
+        Block::Image {
+            src,
+            alt,
+            caption,
+            credit,
+        } => {
+            let caption = caption
+                .as_ref()
+                .map(|_| view! { <span class="caption"><Highlight block=i /></span> });
+            let credit = credit
+                .clone()
+                .map(|c| view! { <span class="credit">{c}</span> });
+            let has_caption = caption.is_some() || credit.is_some();
+            view! {
+                <figure class="image">
+                    <img src=src.clone() alt=alt.clone() loading="lazy" decoding="async" />
+                    {has_caption.then(|| view! { <figcaption>{caption}" "{credit}</figcaption> })}
+                </figure>
+            }
+            .into_any()
+        }
+    }
+}
+
 /// The article body with highlights.
 #[component]
 pub fn Article() -> impl IntoView {
@@ -80,26 +123,23 @@ pub fn Article() -> impl IntoView {
         let long = t.long(&a.lang);
         view! { <time class="date" datetime=iso>{long}</time> }
     });
-    let blocks = a
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, block)| match block {
-            Block::Paragraph { .. } => view! { <p><Highlight block=i /></p> }.into_any(),
-            Block::Image { src, alt, caption, credit } => {
-                let caption = caption.as_ref().map(|_| view! { <span class="caption"><Highlight block=i /></span> });
-                let credit = credit.clone().map(|c| view! { <span class="credit">{c}</span> });
-                let has_caption = caption.is_some() || credit.is_some();
-                view! {
-                    <figure class="image">
-                        <img src=src.clone() alt=alt.clone() loading="lazy" decoding="async" />
-                        {has_caption.then(|| view! { <figcaption>{caption}" "{credit}</figcaption> })}
-                    </figure>
-                }
+    // A long article shows its first screens at once and the rest a frame later, so the
+    // reader sees text while the remaining highlights are built (see `Reader::complete`).
+    let split = first_screens(&a.blocks);
+    let first = (0..split).map(|i| block_view(a, i)).collect_view();
+    let d = doc.clone();
+    let complete = reader.complete;
+    let loading = reader.ui.get_untracked().text().loading;
+    let rest = move || {
+        if complete.get() {
+            (split..d.article.blocks.len())
+                .map(|i| block_view(&d.article, i))
+                .collect_view()
                 .into_any()
-            }
-        })
-        .collect_view();
+        } else {
+            view! { <p class="progress" aria-hidden="true">{loading}</p> }.into_any()
+        }
+    };
 
     let (r1, r2, r3, r4, r5, r6) = (
         reader.clone(),
@@ -157,7 +197,7 @@ pub fn Article() -> impl IntoView {
                     {a.byline.clone().map(|b| view! { <span class="byline">{b}</span> })}
                 </p>
             </header>
-            <div class="body">{blocks}</div>
+            <div class="body">{first}{(split < a.blocks.len()).then_some(rest)}</div>
         </article>
     }
 }

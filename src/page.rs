@@ -102,24 +102,41 @@ pub fn Opened(
                 reveal_nearest(&card);
             }
         }
-        if prev.is_some() || current.is_some() {
+        // Only a change is written: an untouched reader leaves the address alone.
+        if prev.map_or(current.is_some(), |p| p != current) {
             write_selection(current.map(|c| r.figure_id(c)));
         }
         current
     });
 
-    // On first paint, bring a deep-linked figure into view, and tell benchmarks the whole
-    // article with every highlight is on screen.
+    // A long article: once its first screens are painted, render the rest.
+    if !reader.complete.get_untracked() {
+        let complete = reader.complete;
+        request_animation_frame(move || {
+            set_timeout(move || complete.set(true), std::time::Duration::ZERO)
+        });
+    }
+
+    // Once every highlight is in the DOM (and painted next frame): bring a deep-linked figure
+    // into view, mark the selection, and tell benchmarks the article is on screen.
     let r = reader.clone();
-    request_animation_frame(move || {
-        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = perf.mark("article-rendered");
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !r.complete.get() {
+            return done.unwrap_or(false);
         }
-        if let Some(f) = r.selected.get_untracked() {
-            if let Some(el) = r.mention_element(f, 0) {
-                reveal(&el);
+        let r = r.clone();
+        request_animation_frame(move || {
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = perf.mark("article-rendered");
             }
-        }
+            if let Some(f) = r.selected.get_untracked() {
+                r.mark_current(f, true);
+                if let Some(el) = r.mention_element(f, 0) {
+                    reveal(&el);
+                }
+            }
+        });
+        true
     });
 
     let r = reader.clone();

@@ -49,6 +49,9 @@ pub struct Reader {
     pub hits: Memo<Vec<(usize, Vec<Range<usize>>)>>,
     /// Index of the current hit ("3 / 12" → 2).
     pub hit: RwSignal<usize>,
+    /// Whether every block is in the DOM. A long article renders its first screens first and
+    /// the rest one frame later; a short one is complete at once.
+    pub complete: RwSignal<bool>,
 }
 
 impl Reader {
@@ -73,7 +76,11 @@ impl Reader {
                 })
                 .collect()
         });
+        let complete = RwSignal::new(
+            crate::article::first_screens(&doc.article.blocks) == doc.article.blocks.len(),
+        );
         Reader {
+            complete,
             query,
             hits,
             hit: RwSignal::new(0),

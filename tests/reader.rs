@@ -9,7 +9,7 @@ use article_viewer::i18n::Lang;
 use article_viewer::page::{ArticlePage, Opened};
 use article_viewer::topbar::TopBar;
 use leptos::{mount::mount_to, prelude::*, task::tick};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -529,4 +529,64 @@ async fn the_language_switch_changes_the_ui_and_is_remembered() {
     );
     assert_eq!(Lang::saved(), Some(Lang::En));
     storage.remove_item("article-viewer.lang").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection_kept() {
+    let json = article_core::generate::big_article(60_000, 120, 7);
+    let doc = article_core::load(&json).unwrap();
+    let blocks = doc.article.blocks.len();
+    // Deep link to the figure whose first mention comes last in reading order.
+    let last = doc
+        .reading_order
+        .iter()
+        .rev()
+        .find(|&&f| !doc.figures[f].anchors.is_empty())
+        .copied()
+        .unwrap();
+    let last_id = doc.article.figures[last].id.clone();
+    // replaceState, not location.hash: readers of earlier tests are still mounted and would
+    // answer a hashchange.
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("#fig-{last_id}")))
+        .unwrap();
+    let root = container();
+    let d = Arc::new(doc);
+    let handle = mount_to(
+        root.clone(),
+        move || view! { <Opened doc=d ui=Signal::stored(Lang::En) /> },
+    );
+    std::mem::forget(handle);
+    // First pass: some blocks and a progress line.
+    let first = all(&root, ".body > p, .body > figure").len();
+    assert!(
+        first > 0 && first < blocks,
+        "first pass renders {first} of {blocks} blocks"
+    );
+    assert!(root.query_selector(".progress").unwrap().is_some());
+    // Then everything, with the deep-linked figure selected in the late part.
+    until(|| all(&root, ".body > p, .body > figure").len() == blocks).await;
+    assert!(root.query_selector(".progress").unwrap().is_none());
+    until(|| {
+        all(
+            &root,
+            &format!("[data-figure~=\"{last_id}\"][aria-current=\"true\"]"),
+        )
+        .len()
+            > 0
+    })
+    .await;
+    assert_eq!(
+        one(&root, &format!("[data-figure-card=\"{last_id}\"]"))
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("true")
+    );
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("#"))
+        .unwrap();
 }
