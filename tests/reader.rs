@@ -570,12 +570,11 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
     until(|| all(&root, ".body > p, .body > figure").len() == blocks).await;
     assert!(root.query_selector(".progress").unwrap().is_none());
     until(|| {
-        all(
+        !all(
             &root,
             &format!("[data-figure~=\"{last_id}\"][aria-current=\"true\"]"),
         )
-        .len()
-            > 0
+        .is_empty()
     })
     .await;
     assert_eq!(
