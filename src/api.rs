@@ -103,6 +103,13 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             )
             .ok()
     });
+    // Kept to abort a body we decided not to read (too large, an error status).
+    let stop = controller.clone();
+    let abort_body = move || {
+        if let Some(c) = &stop {
+            c.abort();
+        }
+    };
     let guard = SendWrapper::new(controller);
     on_cleanup(move || {
         if let Some(c) = guard.take() {
@@ -129,13 +136,23 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             .send()
             .await
             .map_err(|e| failed(e.to_string()))?;
+        // A same-origin URL that redirected elsewhere is refused like a foreign `?src=`.
+        if let Some(reason) = crate::url::foreign(&response.url()) {
+            abort_body();
+            return Err(LoadError::Refused {
+                url: response.url(),
+                reason,
+            });
+        }
         if let Some(problem) = too_large(response.headers().get("content-length").as_deref()) {
+            abort_body();
             return Err(LoadError::Invalid {
                 url: url.to_string(),
                 problems: vec![problem],
             });
         }
         if !response.ok() {
+            abort_body();
             return Err(LoadError::Http {
                 url: url.to_string(),
                 status: response.status(),
@@ -153,8 +170,9 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 
 use wasm_bindgen::JsCast;
 
-/// A response that announces more bytes than the core accepts is refused before its body is
-/// read, so a 50 MB file costs the reader nothing but the headers.
+/// A response that announces more bytes than the core accepts is refused from its headers
+/// and its download aborted, instead of reading 50 MB first. (A response without a length
+/// is read, then refused by the core's own limit.)
 fn too_large(content_length: Option<&str>) -> Option<Problem> {
     let bytes: usize = content_length?.trim().parse().ok()?;
     let limit = article_core::limits::MAX_INPUT_BYTES;

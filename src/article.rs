@@ -37,7 +37,7 @@ fn open_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
         .unwrap_or((0.0, 0.0));
     let _ = mark.set_attribute("aria-expanded", "true");
     let _ = mark.set_attribute("aria-describedby", POPOVER_ID);
-    reader.hover.set(Some(Hover {
+    reader.hover.try_set(Some(Hover {
         figure,
         left: rect.left() + sx,
         bottom: rect.bottom() + sy,
@@ -61,7 +61,7 @@ fn select_mark(reader: &Reader, mark: &web_sys::HtmlElement) {
         .get_attribute("data-anchor")
         .and_then(|k| k.parse().ok())
     {
-        reader.cursor.set(k);
+        reader.cursor.try_set(k);
     }
 }
 
@@ -171,9 +171,12 @@ pub fn Article() -> impl IntoView {
             }
             on:mouseout=move |ev: web_sys::MouseEvent| {
                 if let Some(mark) = mark_of(&ev) {
-                    // Moving within the same highlight is not leaving it.
-                    let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                    if !to.is_some_and(|n| mark.contains(Some(&n))) {
+                    // Moving within the same highlight, or onto its popover (so it can be read
+                    // and its text selected, WCAG 1.4.13), is not leaving it.
+                    let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let stays = to.as_ref().is_some_and(|n| mark.contains(Some(n)))
+                        || to.and_then(|n| n.closest(&format!("#{POPOVER_ID}")).ok().flatten()).is_some();
+                    if !stays {
                         close_popover(&r4, &mark);
                     }
                 }

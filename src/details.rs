@@ -46,17 +46,23 @@ pub fn FigureDetails() -> impl IntoView {
         });
         let rc = r.clone();
         view! {
-            <div class="details" data-figure-details=fig.id.clone() lang=lang.clone()>
-                <p class="details-value">{format::figure_value(fig, &lang)}</p>
-                <p class="details-label">{fig.label.clone()}</p>
+            <div class="details" data-figure-details=fig.id.clone()>
+                <p class="details-value" lang=lang.clone()>{format::figure_value(fig, &lang)}</p>
+                <p class="details-label" lang=lang.clone()>{fig.label.clone()}</p>
                 <p class="details-tags">
                     {category.map(|c| view! { <span class="tag">{c}</span> })}
                     {computed.then(|| view! { <span class="tag computed">{t.computed}</span> })}
                 </p>
-                {fig.note.clone().map(|n| view! { <p class="details-note">{n}</p> })}
+                {fig.note.clone().map(|n| view! { <p class="details-note" lang=lang.clone()>{n}</p> })}
                 <Breakdown figure=figure />
                 {walk}
-                <button type="button" class="clear" on:click=move |_| rc.select(None)>{t.clear_selection}</button>
+                <button type="button" class="clear" on:click=move |_| {
+                    // The panel empties; keep keyboard focus on the figure's card.
+                    rc.select(None);
+                    if let Some(card) = rc.card_of(figure) {
+                        let _ = card.focus();
+                    }
+                }>{t.clear_selection}</button>
             </div>
         }
         .into_any()

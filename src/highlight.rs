@@ -103,7 +103,8 @@ fn render_run(
         .collect();
     let primary = primary_mark(doc, run)?;
     let fig = &doc.article.figures[primary.figure];
-    let figure_word = reader.ui.get_untracked().text().figure;
+    // The label is inside the article, so it speaks the article's language.
+    let figure_word = crate::i18n::Lang::from_tag(&doc.article.lang).text().figure;
     let label = format!(
         "{slice} — {figure_word}: {}",
         format::figure_value(fig, &doc.article.lang)

@@ -157,7 +157,11 @@ pub fn Opened(
             "j" | "k" => {
                 let next = r.step(if ev.key() == "j" { 1 } else { -1 });
                 r.select(next);
-                if let Some(el) = next.and_then(|f| r.mention_element(f, 0)) {
+                r.close_popover();
+                // A computed figure has no highlight: its card takes focus instead.
+                if let Some(el) =
+                    next.and_then(|f| r.mention_element(f, 0).or_else(|| r.card_of(f)))
+                {
                     reveal(&el);
                     let _ = el.focus();
                 }

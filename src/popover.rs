@@ -12,7 +12,9 @@ use crate::reader::use_reader;
 pub fn Popover() -> impl IntoView {
     let reader = use_reader();
     let r = reader.clone();
+    let close = reader.clone();
     move || {
+        let close = close.clone();
         let hover = reader.hover.get()?;
         let doc = &r.doc;
         let fig = doc.article.figures.get(hover.figure)?;
@@ -29,15 +31,16 @@ pub fn Popover() -> impl IntoView {
             .and_then(|w| w.inner_width().ok()?.as_f64())
             .unwrap_or(1024.0);
         let left = hover.left.min(width - 300.0).max(8.0);
-        let top = format!("{:.0}px", hover.bottom + 6.0);
+        // Touching the highlight, so the pointer can move onto the popover without leaving both.
+        let top = format!("{:.0}px", hover.bottom);
         let left = format!("{left:.0}px");
         Some(view! {
-            <div id=POPOVER_ID class="popover" role="tooltip" style:left=left style:top=top lang=lang.clone() data-popover=fig.id.clone()>
-                <p class="pop-value">{value}</p>
-                <p class="pop-label">{fig.label.clone()}</p>
+            <div id=POPOVER_ID class="popover" role="tooltip" on:mouseleave=move |_| close.close_popover() style:left=left style:top=top data-popover=fig.id.clone()>
+                <p class="pop-value" lang=lang.clone()>{value}</p>
+                <p class="pop-label" lang=lang.clone()>{fig.label.clone()}</p>
                 {category.map(|c| view! { <p class="pop-cat">{c}</p> })}
                 {computed.then(|| view! { <p class="pop-cat">{t.computed}</p> })}
-                {fig.note.clone().map(|n| view! { <p class="pop-note">{n}</p> })}
+                {fig.note.clone().map(|n| view! { <p class="pop-note" lang=lang.clone()>{n}</p> })}
             </div>
         })
     }

@@ -110,8 +110,10 @@ impl Reader {
 
     /// Select a figure (or clear with `None`), showing its first mention.
     pub fn select(&self, figure: Option<usize>) {
-        self.cursor.set(0);
-        self.selected.set(figure);
+        // `try_`: focus and pointer events still fire while a reader is being torn down
+        // (a focused highlight removed from the page blurs), after its signals are gone.
+        self.cursor.try_set(0);
+        self.selected.try_set(figure);
     }
 
     /// The next (`step = 1`) or previous (`-1`) figure in reading order.
@@ -133,7 +135,8 @@ impl Reader {
     }
 
     fn query_all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
-        let Some(root) = self.root.get_untracked() else {
+        // `try_`: a callback scheduled before the reader navigated away may run after it is gone.
+        let Some(root) = self.root.try_get_untracked().flatten() else {
             return Vec::new();
         };
         let Ok(list) = root.query_selector_all(selector) else {
@@ -189,7 +192,7 @@ impl Reader {
             let _ = el.set_attribute("aria-expanded", "false");
             let _ = el.remove_attribute("aria-describedby");
         }
-        self.hover.set(None);
+        self.hover.try_set(None);
     }
 
     /// Total number of search hits.

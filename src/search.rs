@@ -28,10 +28,18 @@ pub fn Search() -> impl IntoView {
     let (go_prev, go_next) = (go.clone(), go.clone());
     // New hits: show the first one once the blocks have re-rendered.
     let r = reader.clone();
+    // New hits (even the same number of them, when a query is refined): show the current
+    // one once the blocks have re-rendered.
     Effect::new(move |_| {
-        if count.get() > 0 {
+        query.track();
+        r.hits.track();
+        if count.get_untracked() > 0 {
             let r = r.clone();
-            request_animation_frame(move || r.show_hit(0));
+            request_animation_frame(move || {
+                if let Some(k) = hit.try_get_untracked() {
+                    r.show_hit(k);
+                }
+            });
         }
     });
     let status = move || {

@@ -64,6 +64,15 @@ fn same_origin(src: &str, base: &str) -> Result<String, String> {
     Ok(url.href())
 }
 
+/// Why a response URL is not acceptable (another origin than the page's), or `None`.
+pub fn foreign(response_url: &str) -> Option<String> {
+    // An empty URL (some synthetic responses) says nothing; the request itself was checked.
+    if response_url.is_empty() {
+        return None;
+    }
+    same_origin(response_url, &current_href()).err()
+}
+
 /// `#fig-ID` → `ID` (ids are ASCII, so no percent-decoding is needed; anything else is ignored).
 pub fn figure_from_hash(hash: &str) -> Option<&str> {
     let id = hash

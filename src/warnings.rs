@@ -25,10 +25,10 @@ pub fn Warnings() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <details class="warnings" role="status">
+            <div role="status"><details class="warnings">
                 <summary>{move || format!("{} ({})", reader.ui.get().text().warnings_heading, doc.warnings.len())}</summary>
                 <ul>{items}</ul>
-            </details>
+            </details></div>
         }
     })
 }
