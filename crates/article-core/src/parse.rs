@@ -675,7 +675,7 @@ fn walk_block(bv: &Value, path: &str, cx: &mut Ctx) -> Option<Block> {
                             format!("{path}.src"),
                             format!("{why}; the image is left out"),
                         )
-                        .with_hint("use an https:// URL or a path relative to the article"),
+                        .with_hint("use an https:// URL or a path relative to the reader's page (e.g. images/photo.jpg)"),
                     );
                     None
                 }
