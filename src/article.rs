@@ -14,13 +14,15 @@ use crate::reader::{use_reader, Hover, Reader};
 /// The highlight element an event happened in, if any.
 fn mark_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest("mark[data-primary]").ok()??.dyn_into().ok()
+    target.closest("mark[data-figure]").ok()??.dyn_into().ok()
 }
 
 fn figure_of(reader: &Reader, mark: &web_sys::HtmlElement) -> Option<usize> {
-    reader
-        .doc
-        .figure_index(&mark.get_attribute("data-primary")?)
+    // A run of one figure names it in `data-figure`; a shared run says which in `data-primary`.
+    let id = mark
+        .get_attribute("data-primary")
+        .or_else(|| mark.get_attribute("data-figure"))?;
+    reader.doc.figure_index(&id)
 }
 
 /// The popover's element id (see `popover.rs`), which an open highlight is described by.

@@ -156,7 +156,7 @@ async fn orphans_sum_mismatches_and_skipped_blocks_are_listed_while_the_article_
 #[wasm_bindgen_test]
 async fn clicking_a_highlight_selects_it_and_shows_details_with_checked_arithmetic() {
     let root = open(TRICKY).await;
-    one(&root, "mark[data-primary=\"h28\"]").click();
+    one(&root, "mark[data-figure=\"h28\"]").click();
     tick().await;
     for el in all(&root, "[data-figure~=\"h28\"]")
         .iter()
@@ -225,7 +225,7 @@ async fn j_k_walk_figures_in_reading_order_and_escape_clears() {
 #[wasm_bindgen_test]
 async fn focus_opens_a_popover_described_by_the_highlight() {
     let root = open(TRICKY).await;
-    let mark = one(&root, "mark[data-primary=\"h6\"]");
+    let mark = one(&root, "mark[data-figure=\"h6\"]");
     mark.focus().unwrap();
     tick().await;
     assert_eq!(mark.get_attribute("aria-expanded").as_deref(), Some("true"));
@@ -283,7 +283,7 @@ async fn hostile_strings_render_as_text_and_never_run() {
         status.contains("javascript:") || status.contains("refused"),
         "{status}"
     );
-    one(&root, "mark[data-primary=\"boats\"]").click();
+    one(&root, "mark[data-figure=\"boats\"]").click();
     tick().await;
     let details = one(&root, "[data-figure-details=\"boats\"]")
         .text_content()
