@@ -4,7 +4,7 @@
 //! filters touch only the affected marks and cards (see [`Reader::mark_current`]), so a
 //! click in a 1 MB article costs the same as in a short one.
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use std::ops::Range;
 
@@ -58,17 +58,25 @@ impl Reader {
     pub fn new(doc: Arc<Document>, ui: Signal<Lang>) -> Self {
         let query = RwSignal::new(String::new());
         let d = doc.clone();
+        // Blocks are folded for search once, on the first query, not on every keystroke.
+        let folded: Arc<OnceLock<Vec<search::Folded>>> = Arc::default();
         let hits = Memo::new(move |_| {
-            let q = query.get();
+            let q = search::Query::new(&query.get());
+            let folded = q.as_ref().map(|_| {
+                folded.get_or_init(|| {
+                    d.article
+                        .blocks
+                        .iter()
+                        .map(|b| search::Folded::new(b.text().unwrap_or_default()))
+                        .collect()
+                })
+            });
             let mut next = 0;
-            d.article
-                .blocks
-                .iter()
-                .map(|b| {
-                    let ranges = if q.trim().is_empty() {
-                        Vec::new()
-                    } else {
-                        search::find_all(b.text().unwrap_or_default(), &q)
+            (0..d.article.blocks.len())
+                .map(|i| {
+                    let ranges = match (&q, folded.and_then(|f| f.get(i))) {
+                        (Some(q), Some(f)) => f.find(q),
+                        _ => Vec::new(),
                     };
                     let first = next;
                     next += ranges.len();
@@ -102,10 +110,6 @@ impl Reader {
             .get(figure)
             .map(|f| f.id.as_str())
             .unwrap_or_default()
-    }
-
-    pub fn lang(&self) -> &str {
-        &self.doc.article.lang
     }
 
     /// Select a figure (or clear with `None`), showing its first mention.

@@ -70,27 +70,63 @@ fn extend_last(map: &mut [Range<usize>], end: usize) {
 /// diacritics and the amount of whitespace; byte ranges into `haystack` (on char
 /// boundaries). An empty or whitespace-only query finds nothing.
 pub fn find_all(haystack: &str, query: &str) -> Vec<Range<usize>> {
-    let (q, _) = fold(query.trim());
-    let q = q.trim();
-    if q.is_empty() {
-        return Vec::new();
+    match Query::new(query) {
+        Some(q) => Folded::new(haystack).find(&q),
+        None => Vec::new(),
     }
-    let (h, map) = fold(haystack);
-    // Matches do not overlap in the folded text, but one source character can fold to
-    // several (a Hangul syllable → 2–3 jamo) and hold the end of one match and the start
-    // of the next; both map to the whole character. Keep the first of such a pair.
-    let mut prev_end = 0usize;
-    h.match_indices(q)
-        .filter_map(|(i, m)| {
-            let first = map.get(i)?;
-            let last = map.get(i + m.len() - 1)?;
-            if first.start < prev_end {
-                return None;
-            }
-            prev_end = last.end;
-            Some(first.start..last.end)
-        })
-        .collect()
+}
+
+/// A query folded once; `None` for an empty or whitespace-only query, which finds nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query(String);
+
+impl Query {
+    pub fn new(query: &str) -> Option<Query> {
+        let (q, _) = fold(query.trim());
+        let q = q.trim();
+        (!q.is_empty()).then(|| Query(q.to_string()))
+    }
+}
+
+/// A text folded once and searched many times: the reader folds each block on its first
+/// search rather than on every keystroke. Offsets are kept as `u32` pairs (the core's
+/// text limit is far below 4 GiB), half the memory of `Range<usize>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    text: String,
+    map: Vec<[u32; 2]>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let (folded, map) = fold(text);
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Folded {
+            text: folded,
+            map: map.into_iter().map(|r| [at(r.start), at(r.end)]).collect(),
+        }
+    }
+
+    /// Byte ranges in the original text, as [`find_all`] gives them.
+    pub fn find(&self, query: &Query) -> Vec<Range<usize>> {
+        let q = query.0.as_str();
+        // Matches do not overlap in the folded text, but one source character can fold to
+        // several (a Hangul syllable → 2–3 jamo) and hold the end of one match and the start
+        // of the next; both map to the whole character. Keep the first of such a pair.
+        let mut prev_end = 0usize;
+        self.text
+            .match_indices(q)
+            .filter_map(|(i, m)| {
+                let first = self.map.get(i)?[0] as usize;
+                let last = self.map.get(i + m.len() - 1)?[1] as usize;
+                if first < prev_end {
+                    return None;
+                }
+                prev_end = last;
+                Some(first..last)
+            })
+            .collect()
+    }
 }
 
 /// True when `query` occurs in `haystack` (same rules as [`find_all`]).
@@ -105,6 +141,17 @@ mod tests {
 
     fn hits<'a>(h: &'a str, q: &str) -> Vec<&'a str> {
         find_all(h, q).into_iter().map(|r| &h[r]).collect()
+    }
+
+    #[test]
+    fn a_folded_text_searched_twice_finds_what_find_all_finds() {
+        let text = "Thành uỷ Cẩm Phả: Đảng viên, đảng viên";
+        let folded = Folded::new(text);
+        for q in ["cam pha", "thanh ủy", "dang vien", "x"] {
+            let query = Query::new(q).unwrap();
+            assert_eq!(folded.find(&query), find_all(text, q), "{q}");
+        }
+        assert_eq!(Query::new("  \t "), None);
     }
 
     #[test]
