@@ -46,12 +46,6 @@ fn open_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
     }));
 }
 
-fn close_popover(reader: &Reader, mark: &web_sys::HtmlElement) {
-    let _ = mark.set_attribute("aria-expanded", "false");
-    let _ = mark.remove_attribute("aria-describedby");
-    reader.close_popover();
-}
-
 /// Select the highlight's figure and bring its ledger card into view.
 fn select_mark(reader: &Reader, mark: &web_sys::HtmlElement) {
     let Some(figure) = figure_of(reader, mark) else {
@@ -179,7 +173,7 @@ pub fn Article() -> impl IntoView {
                     let stays = to.as_ref().is_some_and(|n| mark.contains(Some(n)))
                         || to.and_then(|n| n.closest(&format!("#{POPOVER_ID}")).ok().flatten()).is_some();
                     if !stays {
-                        close_popover(&r4, &mark);
+                        r4.close_popover();
                     }
                 }
             }
@@ -189,8 +183,8 @@ pub fn Article() -> impl IntoView {
                 }
             }
             on:focusout=move |ev| {
-                if let Some(mark) = mark_of(&ev) {
-                    close_popover(&r6, &mark);
+                if mark_of(&ev).is_some() {
+                    r6.close_popover();
                 }
             }
         >

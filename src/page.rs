@@ -14,7 +14,7 @@ use crate::ledger::Ledger;
 use crate::popover::Popover;
 use crate::reader::{reveal, reveal_nearest, Reader};
 use crate::search::Search;
-use crate::url::{current_hash, figure_from_hash, write_selection};
+use crate::url::write_selection;
 use crate::warnings::Warnings;
 
 /// Loading placeholder shaped like an article, so nothing jumps when it arrives.
@@ -82,10 +82,7 @@ pub fn Opened(
     }
 
     // A deep link selects its figure before anything is drawn, so the first paint is right.
-    let from_hash = |reader: &Reader| {
-        figure_from_hash(&current_hash()).and_then(|id| reader.doc.figure_index(id))
-    };
-    reader.selected.set(from_hash(&reader));
+    reader.selected.set(reader.figure_in_hash());
 
     // Selection → aria-current on the affected marks and card only, and → the URL hash.
     let r = reader.clone();
@@ -129,7 +126,8 @@ pub fn Opened(
             if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = perf.mark("article-rendered");
             }
-            if let Some(f) = r.selected.get_untracked() {
+            // `try_`: the reader may be gone by this frame.
+            if let Some(f) = r.selected.try_get_untracked().flatten() {
                 r.mark_current(f, true);
                 if let Some(el) = r.mention_element(f, 0) {
                     reveal(&el);
@@ -141,7 +139,7 @@ pub fn Opened(
 
     let r = reader.clone();
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        let f = figure_from_hash(&current_hash()).and_then(|id| r.doc.figure_index(id));
+        let f = r.figure_in_hash();
         r.select(f);
         if let Some(el) = f.and_then(|f| r.mention_element(f, 0)) {
             reveal(&el);

@@ -112,6 +112,12 @@ impl Reader {
             .unwrap_or_default()
     }
 
+    /// The figure the address's `#fig-ID` names, if it is in this document.
+    pub fn figure_in_hash(&self) -> Option<usize> {
+        crate::url::figure_from_hash(&crate::url::current_hash())
+            .and_then(|id| self.doc.figure_index(id))
+    }
+
     /// Select a figure (or clear with `None`), showing its first mention.
     pub fn select(&self, figure: Option<usize>) {
         // `try_`: focus and pointer events still fire while a reader is being torn down

@@ -11,10 +11,7 @@ pub fn Search() -> impl IntoView {
     let ui = reader.ui;
     let (query, hit) = (reader.query, reader.hit);
     let r = reader.clone();
-    let count = Memo::new(move |_| {
-        r.hits.track();
-        r.hit_count()
-    });
+    let count = Memo::new(move |_| r.hit_count());
     let r = reader.clone();
     let go = std::rc::Rc::new(move |step: isize| {
         let n = count.get_untracked();
@@ -26,7 +23,6 @@ pub fn Search() -> impl IntoView {
         r.show_hit(k);
     });
     let (go_prev, go_next) = (go.clone(), go.clone());
-    // New hits: show the first one once the blocks have re-rendered.
     let r = reader.clone();
     // New hits (even the same number of them, when a query is refined): show the current
     // one once the blocks have re-rendered.
