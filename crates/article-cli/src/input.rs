@@ -48,6 +48,22 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
     .at(line, column)
 }
 
+/// [`read_text`] for a command's one input file, with a failure already reported on `err`
+/// like a compiler would: `None` means stop with exit status 1.
+pub fn read_or_report(
+    path: &str,
+    limit: usize,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<Option<String>> {
+    match read_text(path, limit) {
+        Ok(text) => Ok(Some(text)),
+        Err(p) => {
+            err.write_all(crate::report::render(path, &p).as_bytes())?;
+            Ok(None)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,12 +78,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome, crate::CliError> {
     let file = single_operand(args, "suggest")?;
-    let text = match crate::input::read_text(file, MAX_TEXT_BYTES) {
-        Ok(text) => text,
-        Err(p) => {
-            err.write_all(report::render(file, &p).as_bytes())?;
-            return Ok(Outcome::Failure);
-        }
+    let Some(text) = crate::input::read_or_report(file, MAX_TEXT_BYTES, err)? else {
+        return Ok(Outcome::Failure);
     };
     match suggest(&text) {
         Ok(draft) => {
