@@ -16,6 +16,10 @@ pub fn Catalog(
     /// Where the catalog is, relative to the page.
     #[prop(optional, into)]
     src: Option<String>,
+    /// Called once the catalog is on screen (the previous screen is gone by then), so the
+    /// UI can stop following the language of the last article read.
+    #[prop(optional)]
+    on_shown: Option<Callback<()>>,
 ) -> impl IntoView {
     let src = src.unwrap_or_else(|| CATALOG_URL.to_string());
     let (retry, set_retry) = signal(0u32);
@@ -23,6 +27,9 @@ pub fn Catalog(
         retry.track();
         fetch_catalog(src.clone())
     });
+    if let Some(on_shown) = on_shown {
+        Effect::new(move |_| on_shown.run(()));
+    }
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(ui.get().text().app_name);

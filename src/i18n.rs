@@ -10,6 +10,15 @@ pub enum Lang {
     En,
 }
 
+/// The UI language as one screen sees it: a memo owned by that screen. When the screen is
+/// closed the memo goes with it, so nothing the screen leaves behind can re-run on a later
+/// language change (Leptos 0.8 may keep a closed screen's view effects alive past their
+/// owner; re-running them would read disposed signals and panic).
+pub fn screen_lang(ui: leptos::prelude::Signal<Lang>) -> leptos::prelude::Signal<Lang> {
+    use leptos::prelude::*;
+    Memo::new(move |_| ui.get()).into()
+}
+
 const STORAGE_KEY: &str = "article-viewer.lang";
 
 impl Lang {

@@ -56,6 +56,8 @@ fn Screens() -> impl IntoView {
     let (chosen, set_chosen) = signal(Lang::saved());
     let ui = Signal::derive(move || chosen.get().or(doc_lang.get()).unwrap_or(Lang::Vi));
     let on_lang = Callback::new(move |tag: String| set_doc_lang.set(Some(Lang::from_tag(&tag))));
+    // Back on the catalog, the UI returns to its default rather than the last article's.
+    let on_catalog = Callback::new(move |_| set_doc_lang.set(None));
 
     Effect::new(move |_| {
         if let Some(html) = web_sys::window()
@@ -69,7 +71,7 @@ fn Screens() -> impl IntoView {
     let in_article = Signal::derive(move || target.get() != Target::Catalog);
 
     let screen = move || match target.get() {
-        Target::Catalog => view! { <Catalog ui=ui /> }.into_any(),
+        Target::Catalog => view! { <Catalog ui=ui on_shown=on_catalog /> }.into_any(),
         Target::Document(url) => view! { <ArticlePage url=url ui=ui on_lang=on_lang /> }.into_any(),
         Target::Refused { url, reason } => {
             let error = LoadError::Refused { url, reason };

@@ -9,7 +9,7 @@ use crate::alert::error_fallback;
 use crate::api::fetch_document;
 use crate::article::Article;
 use crate::details::FigureDetails;
-use crate::i18n::Lang;
+use crate::i18n::{screen_lang, Lang};
 use crate::ledger::Ledger;
 use crate::popover::Popover;
 use crate::reader::{reveal, reveal_nearest, Reader};
@@ -45,6 +45,7 @@ pub fn ArticlePage(
     #[prop(into)]
     on_lang: Callback<String>,
 ) -> impl IntoView {
+    let ui = screen_lang(ui);
     let (retry, set_retry) = signal(0u32);
     let doc = LocalResource::new(move || {
         retry.track();
@@ -74,6 +75,7 @@ pub fn Opened(
     #[prop(into)]
     ui: Signal<Lang>,
 ) -> impl IntoView {
+    let ui = screen_lang(ui);
     let reader = Reader::new(doc.clone(), ui);
     provide_context(reader.clone());
 

@@ -192,6 +192,29 @@ fn catalog_lists_the_shipped_articles_and_history_moves_between_them() {
     h.wait_for("Forward to return to the article", || {
         &h.h1() == title && h.s.current_url().is_ok_and(|u| u.contains(VI))
     });
+
+    // The UI follows an English article, and returns to Vietnamese on the catalog.
+    h.s.back().unwrap();
+    h.wait_for("Back to the catalog again", || links() == expected);
+    let ui_lang = || h.eval("document.documentElement.lang");
+    h.click_css(&format!("a[href$=\"article={EN}\"]"));
+    let en_title = &expected[EN];
+    h.wait_for("the English article", || &h.h1() == en_title);
+    h.wait_for("the UI to follow the English article", || {
+        ui_lang() == json!("en")
+    });
+    h.s.back().unwrap();
+    h.wait_for("Back to the catalog from the English article", || {
+        links() == expected
+    });
+    h.wait_for("the catalog's UI to be Vietnamese again", || {
+        ui_lang() == json!("vi")
+    });
+    assert_eq!(
+        h.eval("document.querySelectorAll('.alert.panic').length"),
+        json!(0),
+        "no panic on the way"
+    );
 }
 
 // ------------------------------------------------------------------------------ highlights and ledger
@@ -1000,4 +1023,54 @@ fn the_built_site_works_from_a_sub_path_of_a_plain_static_host() {
         "requests outside the sub-path: {outside:?}"
     );
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Whether the element saved under `name` by [`watch_release`] has been garbage-collected.
+fn released(h: &Harness, name: &str) -> bool {
+    // Twice, a moment apart: a closed screen's effects end a task after it is replaced.
+    for _ in 0..2 {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        h.s.cdp("HeapProfiler.collectGarbage", json!({})).unwrap();
+    }
+    h.eval(&format!("window.__released.{name}.deref() === undefined")) == json!(true)
+}
+
+/// Keep a weak reference to the first element matching `css`. Only through scripts: an
+/// element WebDriver has handed out stays referenced for the whole session.
+fn watch_release(h: &Harness, name: &str, css: &str) {
+    let found = h.eval_with(
+        "(() => { const [name, css] = arguments; const el = document.querySelector(css);
+            if (!el) return false;
+            window.__released = window.__released || {};
+            window.__released[name] = new WeakRef(el);
+            return true; })()",
+        vec![json!(name), json!(css)],
+    );
+    assert_eq!(found, json!(true), "nothing matches {css}");
+}
+
+#[test]
+fn a_closed_screen_is_released_from_memory() {
+    let h = Harness::new();
+    h.open("/");
+    let has = |css: &str| {
+        h.eval_with("!!document.querySelector(arguments[0])", vec![json!(css)]) == json!(true)
+    };
+    h.wait_for("the catalog", || has("ul.entries a"));
+    watch_release(&h, "catalog", "ul.entries");
+    // Navigate as a link would, without WebDriver touching the catalog's elements.
+    h.eval(&format!("(history.pushState(null, '', '?article={EN}'), dispatchEvent(new PopStateEvent('popstate')), 1)"));
+    h.wait_for("the article's highlights", || has("article [data-figure]"));
+    assert!(
+        released(&h, "catalog"),
+        "the closed catalog's DOM is still referenced"
+    );
+
+    watch_release(&h, "article", "article");
+    h.s.back().unwrap();
+    h.wait_for("the catalog again", || has("ul.entries a"));
+    assert!(
+        released(&h, "article"),
+        "the closed article's DOM is still referenced"
+    );
 }
