@@ -79,7 +79,7 @@ pub fn first_screens(blocks: &[Block]) -> usize {
 /// One block: a paragraph, or an image with caption and credit.
 fn block_view(a: &article_core::Article, i: usize) -> AnyView {
     match &a.blocks[i] {
-        Block::Paragraph { .. } => view! { <p><Highlight block=i /></p> }.into_any(),
+        Block::Paragraph { .. } => view! { <Highlight block=i /> }.into_any(),
         Block::Image {
             src,
             alt,
@@ -88,7 +88,7 @@ fn block_view(a: &article_core::Article, i: usize) -> AnyView {
         } => {
             let caption = caption
                 .as_ref()
-                .map(|_| view! { <span class="caption"><Highlight block=i /></span> });
+                .map(|_| view! { <Highlight block=i caption=true /> });
             let credit = credit
                 .clone()
                 .map(|c| view! { <span class="credit">{c}</span> });
