@@ -1,20 +1,23 @@
-// Builds one block's highlighted text from a plan made in Rust (src/highlight.rs).
+// Builds a DOM fragment from a plan made in Rust (src/plan.rs) and puts it in `parent`.
 //
-// Why JavaScript: a long article has tens of thousands of text nodes and attributes, and
-// building them one wasm-bindgen call at a time spends most of its time decoding small
-// strings out of wasm memory. Here the block's strings arrive as one string (`pool`) and
-// the structure as numbers (`ops`), so there is one decode per block. Text goes into text
-// nodes and attribute values through setAttribute: never HTML parsing.
+// Why JavaScript: a long article has tens of thousands of highlights, text nodes and
+// ledger cards, and building them one wasm-bindgen call at a time spends most of its time
+// decoding small strings out of wasm memory. Here a fragment's strings arrive as one
+// string (`pool`) and its structure as numbers (`ops`): one decode per fragment. Strings
+// become text nodes, attribute values (setAttribute) and one style property (CSSOM, which
+// a strict Content-Security-Policy allows): never HTML.
 //
-// ops, a flat list:
-//   0 start end                     text pool[start..end] (UTF-16 offsets)
-//   1 tag n (name start end)×n      open an element, with n attributes; children follow
+// ops, a flat list (offsets into pool in UTF-16 units):
+//   0 start end                     a text node
+//   1 tag n (name start end)×n      open an element with n attributes; children follow
 //   2                               close the open element
-const TAGS = ["mark", "span"];
+const TAGS = ["mark", "span", "li", "button"];
 const NAMES = [
   "class", "role", "tabindex", "data-figure", "data-mention", "data-primary",
-  "data-anchor", "data-cat", "aria-label", "aria-current", "data-search-hit",
+  "data-anchor", "data-cat", "aria-label", "aria-current", "data-search-hit", "type",
+  "data-figure-card", "aria-hidden",
 ];
+const STYLE_WIDTH = 14;
 
 export function fill(parent, pool, ops) {
   const doc = parent.ownerDocument;
@@ -32,7 +35,9 @@ export function fill(parent, pool, ops) {
         let n = ops[i + 1];
         i += 2;
         for (; n > 0; n--, i += 3) {
-          el.setAttribute(NAMES[ops[i]], pool.substring(ops[i + 1], ops[i + 2]));
+          const value = pool.substring(ops[i + 1], ops[i + 2]);
+          if (ops[i] === STYLE_WIDTH) el.style.width = value;
+          else el.setAttribute(NAMES[ops[i]], value);
         }
         at.appendChild(el);
         stack.push(at);

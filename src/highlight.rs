@@ -2,12 +2,13 @@
 //! mention covers. Events are delegated to the article (see `article.rs`) and selection is
 //! applied by [`crate::reader::Reader`], so marks carry no reactivity of their own; a block
 //! is rebuilt only when the search hits inside it change. The DOM is described here as a
-//! [`Plan`] and built by `fill.js` in one call per block (see there for why).
+//! [`Plan`] and built in one call per block (see `plan.rs`).
 use std::ops::Range;
 
 use article_core::{format, Document, Mark, Run};
 use leptos::prelude::*;
 
+use crate::plan::{Name, Plan, Tag};
 use crate::reader::{use_reader, Reader};
 
 /// The figure a run stands for when clicked: the innermost covering mention (the shortest),
@@ -44,91 +45,26 @@ pub fn pieces(range: Range<usize>, hits: &[Range<usize>]) -> Vec<(Range<usize>, 
     out
 }
 
-// The plan's vocabulary, shared with `fill.js` (same order as its TAGS and NAMES).
-const TEXT: u32 = 0;
-const OPEN: u32 = 1;
-const CLOSE: u32 = 2;
-const MARK: u32 = 0;
-const SPAN: u32 = 1;
-const CLASS: u32 = 0;
-const ROLE: u32 = 1;
-const TABINDEX: u32 = 2;
-const DATA_FIGURE: u32 = 3;
-const DATA_MENTION: u32 = 4;
-const DATA_PRIMARY: u32 = 5;
-const DATA_ANCHOR: u32 = 6;
-const DATA_CAT: u32 = 7;
-const ARIA_LABEL: u32 = 8;
-const ARIA_CURRENT: u32 = 9;
-const DATA_SEARCH_HIT: u32 = 10;
-
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/fill.js")]
-extern "C" {
-    /// Replace `parent`'s children with the DOM a [`Plan`] describes.
-    fn fill(parent: &web_sys::Element, pool: &str, ops: &[u32]);
-}
-
-/// One block's DOM as data: every string in one pool, the structure as numbers (see
-/// `fill.js`), so building it costs one string crossing from wasm instead of thousands.
-#[derive(Default, Debug, PartialEq)]
-pub struct Plan {
-    pub pool: String,
-    /// Length of `pool` in UTF-16 code units: offsets are in the units JavaScript counts.
-    units: u32,
-    pub ops: Vec<u32>,
-}
-
-impl Plan {
-    fn push(&mut self, s: &str) -> [u32; 2] {
-        let start = self.units;
-        self.pool.push_str(s);
-        self.units += s.encode_utf16().count() as u32;
-        [start, self.units]
-    }
-
-    fn text(&mut self, s: &str) {
-        if !s.is_empty() {
-            let [a, b] = self.push(s);
-            self.ops.extend([TEXT, a, b]);
-        }
-    }
-
-    fn open(&mut self, tag: u32, attrs: &[(u32, &str)]) {
-        self.ops.extend([OPEN, tag, attrs.len() as u32]);
-        for &(name, value) in attrs {
-            let [a, b] = self.push(value);
-            self.ops.extend([name, a, b]);
-        }
-    }
-
-    fn close(&mut self) {
-        self.ops.push(CLOSE);
-    }
-
-    /// The text of `range`, with search hits wrapped in `data-search-hit` spans.
-    fn text_with_hits(
-        &mut self,
-        text: &str,
-        range: Range<usize>,
-        hits: &[Range<usize>],
-        first_hit: usize,
-    ) {
-        for (r, hit) in pieces(range, hits) {
-            let s = text.get(r).unwrap_or_default();
-            match hit {
-                Some(i) => {
-                    self.open(
-                        SPAN,
-                        &[
-                            (CLASS, "search-hit"),
-                            (DATA_SEARCH_HIT, &(first_hit + i).to_string()),
-                        ],
-                    );
-                    self.text(s);
-                    self.close();
-                }
-                None => self.text(s),
-            }
+/// The text of `range`, with search hits wrapped in `data-search-hit` spans.
+fn text_with_hits(
+    plan: &mut Plan,
+    text: &str,
+    range: Range<usize>,
+    hits: &[Range<usize>],
+    first_hit: usize,
+) {
+    for (r, hit) in pieces(range, hits) {
+        let s = text.get(r).unwrap_or_default();
+        match hit {
+            Some(i) => plan.element(
+                Tag::Span,
+                &[
+                    (Name::Class, "search-hit"),
+                    (Name::DataSearchHit, &(first_hit + i).to_string()),
+                ],
+                s,
+            ),
+            None => plan.text(s),
         }
     }
 }
@@ -150,7 +86,7 @@ fn plan_run(
         .collect();
     let first = first_hit + hits.iter().take_while(|h| h.end <= run.bytes.start).count();
     if run.marks.is_empty() {
-        plan.text_with_hits(text, run.bytes.clone(), &local, first);
+        text_with_hits(plan, text, run.bytes.clone(), &local, first);
         return Some(());
     }
     // Attributes are kept to what events and styles need, ten thousand times over in a
@@ -193,34 +129,34 @@ fn plan_run(
     let anchor = primary.anchor.to_string();
     let category = fig.category.map(|c| c.to_string());
     let mut attrs = vec![
-        (CLASS, class.as_str()),
-        (ROLE, "button"),
-        (TABINDEX, "0"),
-        (DATA_FIGURE, ids.as_str()),
+        (Name::Class, class.as_str()),
+        (Name::Role, "button"),
+        (Name::Tabindex, "0"),
+        (Name::DataFigure, ids.as_str()),
     ];
     if !mentions.is_empty() {
-        attrs.push((DATA_MENTION, &mentions));
+        attrs.push((Name::DataMention, &mentions));
     }
     if ids.contains(' ') {
-        attrs.push((DATA_PRIMARY, &fig.id));
+        attrs.push((Name::DataPrimary, &fig.id));
     }
     if primary.anchor > 0 {
-        attrs.push((DATA_ANCHOR, &anchor));
+        attrs.push((Name::DataAnchor, &anchor));
     }
     if let Some(c) = &category {
-        attrs.push((DATA_CAT, c));
+        attrs.push((Name::DataCat, c));
     }
-    attrs.push((ARIA_LABEL, &label));
+    attrs.push((Name::AriaLabel, &label));
     // A block re-rendered by search keeps the current selection.
     if reader
         .selected
         .get_untracked()
         .is_some_and(|s| run.marks.iter().any(|m| m.figure == s))
     {
-        attrs.push((ARIA_CURRENT, "true"));
+        attrs.push((Name::AriaCurrent, "true"));
     }
-    plan.open(MARK, &attrs);
-    plan.text_with_hits(text, run.bytes.clone(), &local, first);
+    plan.open(Tag::Mark, &attrs);
+    text_with_hits(plan, text, run.bytes.clone(), &local, first);
     plan.close();
     Some(())
 }
@@ -256,7 +192,7 @@ pub fn highlight(el: web_sys::Element, block: usize) {
     let block_hits = Memo::new(move |_| hits.with(|h| h.get(block).cloned().unwrap_or_default()));
     let draw = move |(first, ranges): &(usize, Vec<Range<usize>>)| {
         let plan = plan_block(&reader, block, ranges, *first);
-        fill(&el, &plan.pool, &plan.ops);
+        plan.fill(&el);
     };
     block_hits.with_untracked(&draw);
     Effect::watch(move || block_hits.get(), move |h, _, _| draw(h), false);

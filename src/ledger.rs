@@ -2,8 +2,10 @@
 //! The legend doubles as a filter: unchecking a category dims its highlights.
 use leptos::prelude::*;
 
-use crate::figure_card::FigureCard;
-use crate::reader::{use_reader, SortBy};
+use wasm_bindgen::JsCast;
+
+use crate::figure_card::figure_cards;
+use crate::reader::{reveal, use_reader, SortBy};
 
 /// The side ledger (a bottom sheet on narrow screens; see `style/`).
 #[component]
@@ -55,16 +57,7 @@ pub fn Ledger() -> impl IntoView {
                 Some(c) => c.label.clone(),
                 None => ui.get().text().uncategorised.to_string(),
             };
-            let scale = figs.iter().map(|&f| doc.article.figures[f].value).filter(|v| v.is_finite()).fold(0.0, f64::max);
-            let sort = reader.sort;
-            let d = doc.clone();
-            let ordered = move || {
-                let mut v = figs.clone();
-                if sort.get() == SortBy::Value {
-                    v.sort_by(|&a, &b| d.article.figures[b].value.total_cmp(&d.article.figures[a].value));
-                }
-                v
-            };
+            let figs = std::sync::Arc::new(figs);
             let dimmed = move || cat.is_some_and(|c| reader.hidden_categories.with(|h| h.contains(&c)));
             view! {
                 <section class="group" class:dimmed=dimmed>
@@ -72,19 +65,32 @@ pub fn Ledger() -> impl IntoView {
                         {cat.map(|c| view! { <span class=format!("swatch c{}", c % 8) aria-hidden="true"></span> })}
                         {title}
                     </h3>
-                    <ul class="cards">
-                        <For each=ordered key=|f| *f let:f>
-                            <FigureCard figure=f scale=scale />
-                        </For>
-                    </ul>
+                    <ul class="cards" use:figure_cards=figs></ul>
                 </section>
             }
         })
         .collect_view();
 
     let sort = reader.sort;
+    let r = reader.clone();
+    // One listener for every card: a card is a button, so Enter and Space click it too.
+    let on_card = move |ev: web_sys::MouseEvent| {
+        let card = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-figure-card]").ok().flatten());
+        let figure = card
+            .and_then(|c| c.get_attribute("data-figure-card"))
+            .and_then(|id| r.doc.figure_index(&id));
+        if let Some(figure) = figure {
+            r.select(Some(figure));
+            if let Some(el) = r.mention_element(figure, 0) {
+                reveal(&el);
+            }
+        }
+    };
     view! {
-        <section class="ledger" aria-labelledby="ledger-heading">
+        <section class="ledger" aria-labelledby="ledger-heading" on:click=on_card>
             <h2 id="ledger-heading">{move || ui.get().text().ledger_heading}</h2>
             <div class="ledger-tools">
                 <label class="sort">

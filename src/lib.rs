@@ -18,6 +18,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod ledger;
 pub mod page;
+pub mod plan;
 pub mod popover;
 pub mod reader;
 pub mod search;

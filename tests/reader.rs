@@ -589,3 +589,77 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
         .replace_state_with_url(&JsValue::NULL, "", Some("#"))
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_ledger_sorts_by_value_and_back_keeping_the_selection() {
+    let root = open(SAMPLE).await;
+    let doc = article_core::load(SAMPLE).unwrap();
+    let value_of = |id: &str| doc.article.figures[doc.figure_index(id).unwrap()].value;
+    let group_orders = || -> Vec<Vec<String>> {
+        all(&root, ".ledger .cards")
+            .iter()
+            .map(|ul| {
+                all(ul, "[data-figure-card]")
+                    .iter()
+                    .map(|c| c.get_attribute("data-figure-card").unwrap())
+                    .collect()
+            })
+            .collect()
+    };
+    let reading = group_orders();
+    assert!(reading.iter().any(|g| g.len() > 2), "a group worth sorting");
+    let position = |id: &str| {
+        doc.reading_order
+            .iter()
+            .position(|&f| doc.article.figures[f].id == id)
+    };
+    for g in &reading {
+        assert!(
+            g.windows(2).all(|w| position(&w[0]) < position(&w[1])),
+            "reading order: {g:?}"
+        );
+    }
+    // Each card's mini bar has a width (set through CSSOM, allowed by the strict CSP).
+    assert!(all(&root, ".mini-bar").iter().all(|b| b
+        .style()
+        .get_property_value("width")
+        .unwrap()
+        .ends_with('%')));
+
+    one(&root, "[data-figure-card=\"units\"]").click();
+    tick().await;
+    let choose = |value: &str| {
+        let select: web_sys::HtmlSelectElement = one(&root, ".ledger select").unchecked_into();
+        select.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        select
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+            .unwrap();
+    };
+    choose("value");
+    tick().await;
+    let by_value = group_orders();
+    for g in &by_value {
+        assert!(
+            g.windows(2).all(|w| value_of(&w[0]) >= value_of(&w[1])),
+            "by value: {g:?}"
+        );
+    }
+    assert_ne!(by_value, reading, "sorting by value changed an order");
+    assert_eq!(
+        one(&root, "[data-figure-card=\"units\"]")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("true"),
+        "the selected card stays marked after re-sorting"
+    );
+    // A re-sorted card still selects its figure.
+    one(&root, "[data-figure-card=\"committee-cells\"]").click();
+    tick().await;
+    assert_eq!(window().location().hash().unwrap(), "#fig-committee-cells");
+
+    choose("reading");
+    tick().await;
+    assert_eq!(group_orders(), reading);
+}

@@ -1,0 +1,97 @@
+//! DOM described as data and built in one call by `fill.js` (see there for why): every
+//! string of a fragment in one pool, its structure as numbers. Used for the parts of the
+//! reader that exist ten thousand times over in a long article: highlighted text and
+//! ledger cards. Strings only ever become text nodes, attribute values and style values.
+
+// The vocabulary shared with `fill.js` (same order as its OPS, TAGS and NAMES).
+const TEXT: u32 = 0;
+const OPEN: u32 = 1;
+const CLOSE: u32 = 2;
+
+/// Elements a plan can create.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    Mark = 0,
+    Span = 1,
+    Li = 2,
+    Button = 3,
+}
+
+/// Attributes a plan can set (and, last, the one style property it can set).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Name {
+    Class = 0,
+    Role = 1,
+    Tabindex = 2,
+    DataFigure = 3,
+    DataMention = 4,
+    DataPrimary = 5,
+    DataAnchor = 6,
+    DataCat = 7,
+    AriaLabel = 8,
+    AriaCurrent = 9,
+    DataSearchHit = 10,
+    Type = 11,
+    DataFigureCard = 12,
+    AriaHidden = 13,
+    /// The `width` style property (through CSSOM, which a strict CSP allows).
+    StyleWidth = 14,
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/fill.js")]
+extern "C" {
+    /// Replace `parent`'s children with the DOM a [`Plan`] describes.
+    #[wasm_bindgen(js_name = fill)]
+    fn fill_js(parent: &web_sys::Element, pool: &str, ops: &[u32]);
+}
+
+/// A DOM fragment as data.
+#[derive(Default, Debug, PartialEq)]
+pub struct Plan {
+    pub pool: String,
+    /// Length of `pool` in UTF-16 code units: offsets are in the units JavaScript counts.
+    units: u32,
+    pub ops: Vec<u32>,
+}
+
+impl Plan {
+    fn push(&mut self, s: &str) -> [u32; 2] {
+        let start = self.units;
+        self.pool.push_str(s);
+        self.units += s.encode_utf16().count() as u32;
+        [start, self.units]
+    }
+
+    /// A text node.
+    pub fn text(&mut self, s: &str) {
+        if !s.is_empty() {
+            let [a, b] = self.push(s);
+            self.ops.extend([TEXT, a, b]);
+        }
+    }
+
+    /// Open an element with these attributes; what follows goes inside until [`Plan::close`].
+    pub fn open(&mut self, tag: Tag, attrs: &[(Name, &str)]) {
+        self.ops.extend([OPEN, tag as u32, attrs.len() as u32]);
+        for &(name, value) in attrs {
+            let [a, b] = self.push(value);
+            self.ops.extend([name as u32, a, b]);
+        }
+    }
+
+    pub fn close(&mut self) {
+        self.ops.push(CLOSE);
+    }
+
+    /// An element holding only text.
+    pub fn element(&mut self, tag: Tag, attrs: &[(Name, &str)], text: &str) {
+        self.open(tag, attrs);
+        self.text(text);
+        self.close();
+    }
+
+    /// Replace `parent`'s children with this fragment.
+    pub fn fill(&self, parent: &web_sys::Element) {
+        fill_js(parent, &self.pool, &self.ops);
+    }
+}
