@@ -26,6 +26,12 @@ pub mod topbar;
 pub mod url;
 pub mod warnings;
 
+/// Talc instead of the default dlmalloc: allocation dominated loading a long article
+/// (parsing builds ~100,000 small strings), and talc is both faster and smaller in wasm.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use alert::Alert;
 use api::LoadError;
 use catalog::Catalog;
