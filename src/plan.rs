@@ -58,7 +58,7 @@ impl Plan {
     fn push(&mut self, s: &str) -> [u32; 2] {
         let start = self.units;
         self.pool.push_str(s);
-        self.units += s.encode_utf16().count() as u32;
+        self.units += article_core::unicode::utf16_len(s) as u32;
         [start, self.units]
     }
 

@@ -663,3 +663,26 @@ async fn the_ledger_sorts_by_value_and_back_keeping_the_selection() {
     tick().await;
     assert_eq!(group_orders(), reading);
 }
+
+#[wasm_bindgen_test]
+fn response_bytes_decode_like_fetch_text() {
+    use article_viewer::api::utf8_text;
+    assert_eq!(
+        utf8_text(b"\xEF\xBB\xBF{\"a\":1}".to_vec()),
+        "{\"a\":1}",
+        "BOM dropped"
+    );
+    assert_eq!(utf8_text("Cẩm Phả 😀".as_bytes().to_vec()), "Cẩm Phả 😀");
+    assert_eq!(
+        utf8_text(b"a\xFFb\xC3".to_vec()),
+        "a\u{FFFD}b\u{FFFD}",
+        "invalid bytes replaced"
+    );
+    // The same as the browser's own decoder.
+    let decoder = web_sys::TextDecoder::new().unwrap();
+    let mut bytes = b"x\xE2\x82y\xF0\x9F\x98\x80".to_vec();
+    assert_eq!(
+        utf8_text(bytes.clone()),
+        decoder.decode_with_u8_array(&mut bytes).unwrap()
+    );
+}

@@ -18,6 +18,16 @@ pub trait Normalizer: Send + Sync {
     fn nfd(&self, s: &str) -> String;
 }
 
+/// Length of `s` in UTF-16 code units (what JavaScript's `String.length` and DOM offsets
+/// count): one per character, two for those beyond the Basic Multilingual Plane. Counted on
+/// the bytes (every byte that starts a character, plus one more for each 4-byte one),
+/// which is several times faster than `s.encode_utf16().count()`.
+pub fn utf16_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
 static INSTALLED: OnceLock<Box<dyn Normalizer>> = OnceLock::new();
 
 /// Use `n` for every later normalisation. The first installation wins; returns false if

@@ -213,6 +213,11 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
+    fn utf16_len_counts_what_javascript_counts(s in "\\PC{0,200}|[a-zẩ😀\u{301}]{0,50}") {
+        prop_assert_eq!(article_core::unicode::utf16_len(&s), s.encode_utf16().count());
+    }
+
+    #[test]
     fn random_strings_never_panic(s in "\\PC{0,200}") {
         let _ = load(&s);
     }
