@@ -13,7 +13,7 @@
 //! memory after a short settle (no forced GC). Then it times selection by clicking
 //! highlights in the middle of the big article, and finally (unless `--no-analysis`) makes
 //! one instrumented reader load of the big article (DevTools CPU profile + hooks on fetch,
-//! `Response.text`, `String.prototype.normalize` and the DOM calls the wasm makes) to say
+//! `Response.arrayBuffer` and `text`, `String.prototype.normalize` and the DOM calls the wasm makes) to say
 //! where the time goes. Nothing is asserted: it prints tables.
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -140,13 +140,16 @@ const HOOKS_JS: &str = r#"
     if (article) p.then(() => P.mark('bench:fetch-response'), () => {});
     return p;
   };
-  const text0 = Response.prototype.text;
-  Response.prototype.text = function () {
-    const article = this.url.includes('/articles/');
-    const p = text0.apply(this, arguments);
-    if (article) p.then(() => { P.mark('bench:text-resolved'); B.textAt = now(); }, () => {});
-    return p;
-  };
+  // The reader reads the body as bytes (arrayBuffer); older builds used text().
+  for (const name of ['text', 'arrayBuffer']) {
+    const f = Response.prototype[name];
+    Response.prototype[name] = function () {
+      const article = this.url.includes('/articles/');
+      const p = f.apply(this, arguments);
+      if (article) p.then(() => { P.mark('bench:text-resolved'); B.textAt = now(); }, () => {});
+      return p;
+    };
+  }
   const norm0 = String.prototype.normalize;
   String.prototype.normalize = function () {
     const t = now();
@@ -637,6 +640,9 @@ fn category(frame: &Value, js_name: &str) -> &'static str {
     if url.ends_with(".wasm") || name.starts_with('$') || name.starts_with("wasm-function") {
         return "wasm code (Rust: JSON, anchoring, Leptos rendering)";
     }
+    if url.ends_with("/fill.js") {
+        return "fill.js (builds highlights and cards from a plan)";
+    }
     if !js_name.is_empty() && url.ends_with(js_name) {
         return match name {
             "decodeText" | "getStringFromWasm0" | "passStringToWasm0" | "encodeString" => {
@@ -652,10 +658,27 @@ fn category(frame: &Value, js_name: &str) -> &'static str {
                 "wasm↔JS string copies (glue: decodeText, passStringToWasm0…)"
             }
             "wasm-to-js" | "js-to-wasm" => "wasm↔JS call transitions",
-            "createElement" | "createTextNode" | "createComment" | "cloneNode" | "appendChild"
-            | "insertBefore" | "setAttribute" | "removeAttribute" | "append" | "before"
-            | "after" | "remove" | "replaceWith" | "querySelectorAll" | "querySelector"
-            | "closest" | "scrollIntoView" | "getAttribute" | "hasAttribute" => "DOM API calls",
+            "createElement"
+            | "createTextNode"
+            | "createComment"
+            | "cloneNode"
+            | "appendChild"
+            | "insertBefore"
+            | "setAttribute"
+            | "removeAttribute"
+            | "append"
+            | "before"
+            | "after"
+            | "remove"
+            | "replaceWith"
+            | "querySelectorAll"
+            | "querySelector"
+            | "closest"
+            | "scrollIntoView"
+            | "getAttribute"
+            | "hasAttribute"
+            | "createDocumentFragment"
+            | "replaceChildren" => "DOM API calls",
             "addEventListener" | "removeEventListener" => "addEventListener/removeEventListener",
             _ => "other builtins/natives",
         };
@@ -782,7 +805,7 @@ fn start_profiler(s: &Session) -> bool {
 fn analysis(s: &Session, server: &Server, id: &str, js_name: &str) {
     println!("\n## Where the reader's time goes: one instrumented load of the {id} article");
     println!("   (DevTools CPU profile sampled every 100 µs, plus hooks injected before the page's scripts");
-    println!("   on fetch, Response.text, String.prototype.normalize and the DOM calls the wasm makes; the");
+    println!("   on fetch, Response.arrayBuffer/text, String.prototype.normalize and the DOM calls made while rendering; the");
     println!(
         "   hooks and the profiler add overhead: read proportions more than absolute numbers)"
     );
@@ -839,7 +862,7 @@ fn analysis(s: &Session, server: &Server, id: &str, js_name: &str) {
         ),
         ("JSON loaded", l.num("/res/json/end")),
         (
-            "Response.text() resolved: the JSON text is handed to wasm",
+            "Response body read: the JSON bytes are handed to wasm",
             text,
         ),
         (
@@ -879,14 +902,14 @@ fn analysis(s: &Session, server: &Server, id: &str, js_name: &str) {
         let cut = |x: Option<f64>| x.unwrap_or(f64::NAN);
         let phases = [
             ("start → app mounted", 0.0, cut(started)),
-            ("app mounted → JSON text in wasm", cut(started), cut(text)),
+            ("app mounted → JSON bytes in wasm", cut(started), cut(text)),
             (
-                "JSON text → first DOM call (article_core::load in wasm, then Leptos setup)",
+                "JSON bytes → first DOM call (article_core::load in wasm, then Leptos setup)",
                 cut(text),
                 cut(dom_first),
             ),
             (
-                "DOM construction (Leptos view → DOM)",
+                "DOM construction (Leptos views, and fill.js for highlights and cards)",
                 cut(dom_first),
                 cut(dom_last),
             ),
