@@ -166,9 +166,14 @@ pub fn Opened(
                     let _ = el.focus();
                 }
             }
+            // Layered, like dialogs: an open popover closes first (WCAG 1.4.13: dismissing
+            // it changes nothing else); the next Escape clears the selection.
             "Escape" => {
-                r.close_popover();
-                r.select(None);
+                if r.hover.get_untracked().is_some() {
+                    r.close_popover();
+                } else {
+                    r.select(None);
+                }
             }
             _ => {}
         }

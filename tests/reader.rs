@@ -184,7 +184,7 @@ async fn clicking_a_highlight_selects_it_and_shows_details_with_checked_arithmet
 }
 
 #[wasm_bindgen_test]
-async fn j_k_walk_figures_in_reading_order_and_escape_clears() {
+async fn j_k_walk_figures_in_reading_order_and_escape_closes_the_popover_then_clears() {
     let root = open(TRICKY).await;
     let doc = article_core::load(TRICKY).unwrap();
     let id = |i: usize| doc.article.figures[doc.reading_order[i]].id.clone();
@@ -209,6 +209,15 @@ async fn j_k_walk_figures_in_reading_order_and_escape_clears() {
         .any(|f| f == id(1)));
     key("k");
     tick().await;
+    assert!(root
+        .query_selector(&format!("[data-figure-details=\"{}\"]", id(0)))
+        .unwrap()
+        .is_some());
+    // The focused highlight's popover is open: the first Escape closes only that.
+    assert!(root.query_selector("#popover").unwrap().is_some());
+    key("Escape");
+    tick().await;
+    assert!(root.query_selector("#popover").unwrap().is_none());
     assert!(root
         .query_selector(&format!("[data-figure-details=\"{}\"]", id(0)))
         .unwrap()
@@ -680,9 +689,9 @@ fn response_bytes_decode_like_fetch_text() {
     );
     // The same as the browser's own decoder.
     let decoder = web_sys::TextDecoder::new().unwrap();
-    let mut bytes = b"x\xE2\x82y\xF0\x9F\x98\x80".to_vec();
+    let bytes = b"x\xE2\x82y\xF0\x9F\x98\x80".to_vec();
     assert_eq!(
         utf8_text(bytes.clone()),
-        decoder.decode_with_u8_array(&mut bytes).unwrap()
+        decoder.decode_with_u8_array(&bytes).unwrap()
     );
 }

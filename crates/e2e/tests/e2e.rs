@@ -347,7 +347,7 @@ fn deep_link_selects_its_figure_on_load_and_hash_changes_follow() {
 }
 
 #[test]
-fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_clears() {
+fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_closes_then_clears() {
     let h = Harness::new();
     open_article(&h, &format!("?article={VI}"), VI);
     let doc = article_json(VI);
@@ -382,6 +382,16 @@ fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_clears() {
     h.s.press(&[keys::ENTER]).unwrap();
     wait_selected(&h, "disciplined");
 
+    // The focused highlight's popover closes first, and only it; the next Escape clears.
+    let popover_open = || h.s.exists("#popover");
+    h.wait_for("the focused highlight's popover", popover_open);
+    h.s.press(&[keys::ESCAPE]).unwrap();
+    h.wait_for("Escape to close the popover", || !popover_open());
+    assert_eq!(
+        current_figures(&h),
+        BTreeSet::from(["disciplined".to_string()]),
+        "closing the popover keeps the selection"
+    );
     h.s.press(&[keys::ESCAPE]).unwrap();
     h.wait_for(
         "Escape to clear the selection (no aria-current, no details)",
@@ -396,8 +406,8 @@ fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_clears() {
     wait_selected(&h, &order[2]);
     h.s.press(&["k"]).unwrap();
     wait_selected(&h, &order[1]);
-    h.s.press(&[keys::ESCAPE]).unwrap();
-    h.wait_for("Escape to clear the selection again", || {
+    h.s.press(&[keys::ESCAPE, keys::ESCAPE]).unwrap();
+    h.wait_for("Escape, Escape to clear the selection again", || {
         nothing_selected(&h)
     });
 }
