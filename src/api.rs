@@ -1,16 +1,19 @@
 //! All network I/O of the reader: fetch a document, turn every failure into a
 //! [`LoadError`] value the alert can explain, and abort the request when the view that
 //! asked for it goes away (so a slow earlier response never replaces the current one).
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use article_core::limits::MAX_INPUT_BYTES;
 use article_core::{Document, Problem};
 use gloo_net::http::Request;
-use leptos::prelude::on_cleanup;
+use leptos::prelude::{on_cleanup, Callable, Callback};
 use send_wrapper::SendWrapper;
 use serde::Deserialize;
 
-/// Give up on a request after this long; flaky phone networks otherwise hang forever.
-pub const TIMEOUT_MS: i32 = 15_000;
+/// Give up on a request that makes no progress for this long; flaky phone networks
+/// otherwise hang forever. See [`timeout_ms`].
+pub const DEFAULT_TIMEOUT_MS: i32 = 15_000;
 
 /// Why a document could not be shown. Each variant knows the URL it was about.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,26 +86,93 @@ pub fn problem_location(p: &Problem) -> String {
     }
 }
 
-/// GET `url` as text. The request is aborted when the calling reactive scope is cleaned
-/// up (navigation, retry) or after [`TIMEOUT_MS`].
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let timer = controller.as_ref().and_then(|c| {
-        let c = c.clone();
-        let flag = timed_out.clone();
-        let abort = wasm_bindgen::closure::Closure::once_into_js(move || {
-            flag.store(true, std::sync::atomic::Ordering::Relaxed);
-            c.abort();
+/// How far a download has got: bytes received, and the total when the server said it
+/// (and is not compressing, in which case its length is not the body's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub received: u64,
+    pub total: Option<u64>,
+}
+
+/// How long a request may go without progress (no response, or no new bytes of its body)
+/// before it is given up: [`DEFAULT_TIMEOUT_MS`], or what the page's
+/// `<meta name="article-viewer-timeout" content="MS">` says (1 s to 10 min).
+pub fn timeout_ms() -> i32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=\"article-viewer-timeout\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|c| c.trim().parse::<i32>().ok())
+        .map(|ms| ms.clamp(1_000, 600_000))
+        .unwrap_or(DEFAULT_TIMEOUT_MS)
+}
+
+/// Aborts a request when it makes no progress for a while; re-armed on every sign of
+/// progress, so a long download on a slow but steady link is never cut off.
+struct Watchdog {
+    id: std::cell::Cell<Option<i32>>,
+    fire: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    ms: i32,
+}
+
+impl Watchdog {
+    fn new(controller: Option<web_sys::AbortController>, fired: Arc<AtomicBool>, ms: i32) -> Self {
+        let fire = wasm_bindgen::closure::Closure::new(move || {
+            fired.store(true, Ordering::Relaxed);
+            if let Some(c) = &controller {
+                c.abort();
+            }
         });
-        web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                TIMEOUT_MS,
+        let dog = Watchdog {
+            id: std::cell::Cell::new(None),
+            fire,
+            ms,
+        };
+        dog.arm();
+        dog
+    }
+
+    fn arm(&self) {
+        self.disarm();
+        self.id.set(web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.fire.as_ref().unchecked_ref(),
+                self.ms,
             )
             .ok()
-    });
+        }));
+    }
+
+    fn disarm(&self) {
+        if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    // Before the closure is freed: a pending timer must not call it afterwards.
+    fn drop(&mut self) {
+        self.disarm();
+    }
+}
+
+/// GET `url` as text, telling `progress` how the body's download goes. The request is
+/// aborted when the calling reactive scope is cleaned up (navigation, retry), when it makes
+/// no progress for [`timeout_ms`], and when its body grows past the core's size limit.
+pub async fn fetch_text(
+    url: &str,
+    progress: Option<Callback<Progress>>,
+) -> Result<String, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timed_out = Arc::new(AtomicBool::new(false));
+    let after_ms = timeout_ms();
+    let watchdog = Watchdog::new(controller.clone(), timed_out.clone(), after_ms);
     // Kept to abort a body we decided not to read (too large, an error status).
     let stop = controller.clone();
     let abort_body = move || {
@@ -116,12 +186,12 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             c.abort();
         }
     });
-    // A request aborted by our timer is a timeout; anything else that fails is the network.
+    // A request aborted by our watchdog is a timeout; anything else that fails is the network.
     let failed = |message: String| {
-        if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+        if timed_out.load(Ordering::Relaxed) {
             LoadError::Timeout {
                 url: url.to_string(),
-                after_ms: TIMEOUT_MS,
+                after_ms,
             }
         } else {
             LoadError::Network {
@@ -130,46 +200,93 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             }
         }
     };
-    let result = async {
-        let response = Request::get(url)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| failed(e.to_string()))?;
-        // A same-origin URL that redirected elsewhere is refused like a foreign `?src=`.
-        if let Some(reason) = crate::url::foreign(&response.url()) {
-            abort_body();
-            return Err(LoadError::Refused {
-                url: response.url(),
-                reason,
-            });
-        }
-        if let Some(problem) = too_large(response.headers().get("content-length").as_deref()) {
-            abort_body();
-            return Err(LoadError::Invalid {
-                url: url.to_string(),
-                problems: vec![problem],
-            });
-        }
-        if !response.ok() {
-            abort_body();
-            return Err(LoadError::Http {
-                url: url.to_string(),
-                status: response.status(),
-                status_text: response.status_text(),
-            });
-        }
-        // Bytes rather than `text()`: decoding 2 MB into a JavaScript string only to encode
-        // it back into wasm memory cost ~30 ms on a long article. Decoded as `text()` would:
-        // a byte-order mark is dropped and invalid UTF-8 becomes U+FFFD.
-        let bytes = response.binary().await.map_err(|e| failed(e.to_string()))?;
-        Ok(utf8_text(bytes))
+    let response = Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    watchdog.arm();
+    // A same-origin URL that redirected elsewhere is refused like a foreign `?src=`.
+    if let Some(reason) = crate::url::foreign(&response.url()) {
+        abort_body();
+        return Err(LoadError::Refused {
+            url: response.url(),
+            reason,
+        });
     }
-    .await;
-    if let (Some(id), Some(w)) = (timer, web_sys::window()) {
-        w.clear_timeout_with_handle(id);
+    let length = response.headers().get("content-length");
+    if let Some(problem) = length
+        .as_deref()
+        .and_then(|l| too_large(l.trim().parse().ok(), true))
+    {
+        abort_body();
+        return Err(LoadError::Invalid {
+            url: url.to_string(),
+            problems: vec![problem],
+        });
     }
-    result
+    if !response.ok() {
+        abort_body();
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    // Bytes rather than `text()`: decoding 2 MB into a JavaScript string only to encode it
+    // back into wasm memory cost ~30 ms on a long article.
+    let encoded = response
+        .headers()
+        .get("content-encoding")
+        .is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
+    let total = length
+        .and_then(|l| l.trim().parse::<u64>().ok())
+        .filter(|_| !encoded);
+    let mut bytes: Vec<u8> = Vec::new();
+    if let Some(body) = response.body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        bytes.reserve(total.unwrap_or(0).min(MAX_INPUT_BYTES as u64) as usize);
+        loop {
+            let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+                .await
+                .map_err(|e| failed(js_message(&e)))?;
+            let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
+            if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
+                break;
+            }
+            if let Some(part) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+            {
+                let start = bytes.len();
+                bytes.resize(start + part.length() as usize, 0);
+                part.copy_to(&mut bytes[start..]);
+            }
+            if let Some(problem) = too_large(Some(bytes.len()), false) {
+                abort_body();
+                return Err(LoadError::Invalid {
+                    url: url.to_string(),
+                    problems: vec![problem],
+                });
+            }
+            watchdog.arm();
+            if let Some(p) = &progress {
+                p.run(Progress {
+                    received: bytes.len() as u64,
+                    total,
+                });
+            }
+        }
+    }
+    drop(watchdog);
+    // Decoded as `text()` would: a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD.
+    Ok(utf8_text(bytes))
+}
+
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the download failed".into())
 }
 
 use wasm_bindgen::JsCast;
@@ -182,25 +299,29 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// A response that announces more bytes than the core accepts is refused from its headers
-/// and its download aborted, instead of reading 50 MB first. (A response without a length
-/// is read, then refused by the core's own limit.)
-fn too_large(content_length: Option<&str>) -> Option<Problem> {
-    let bytes: usize = content_length?.trim().parse().ok()?;
-    let limit = article_core::limits::MAX_INPUT_BYTES;
+/// A response that announces more bytes than the core accepts is refused from its headers,
+/// and one that turns out longer is refused as soon as it passes the limit; either way its
+/// download is aborted instead of reading 50 MB first.
+fn too_large(bytes: Option<usize>, announced: bool) -> Option<Problem> {
+    let bytes = bytes?;
+    let limit = MAX_INPUT_BYTES;
     (bytes > limit).then(|| {
-        Problem::error(
-            article_core::problem::Kind::Limit,
-            "$",
-            format!("the document is {bytes} bytes; the reader accepts at most {limit} bytes"),
-        )
-        .with_hint("split the article, or move long material out of it")
+        let message = if announced {
+            format!("the document is {bytes} bytes; the reader accepts at most {limit} bytes")
+        } else {
+            format!("the document is larger than the {limit} bytes the reader accepts")
+        };
+        Problem::error(article_core::problem::Kind::Limit, "$", message)
+            .with_hint("split the article, or move long material out of it")
     })
 }
 
 /// Fetch and load an `article/1` document.
-pub async fn fetch_document(url: String) -> Result<Arc<Document>, LoadError> {
-    let text = fetch_text(&url).await?;
+pub async fn fetch_document(
+    url: String,
+    progress: Option<Callback<Progress>>,
+) -> Result<Arc<Document>, LoadError> {
+    let text = fetch_text(&url, progress).await?;
     article_core::load(&text)
         .map(Arc::new)
         .map_err(|problems| LoadError::Invalid { url, problems })
@@ -226,7 +347,7 @@ pub struct Catalog {
 
 /// Fetch the catalog. Its format is tiny and app-owned, so serde's message is enough.
 pub async fn fetch_catalog(url: String) -> Result<Arc<Catalog>, LoadError> {
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, None).await?;
     serde_json::from_str::<Catalog>(&text)
         .map(Arc::new)
         .map_err(|e| LoadError::Invalid {

@@ -2,11 +2,11 @@
 //! ledger, the popover and the warnings, and wires selection to the URL hash and keyboard.
 use std::sync::Arc;
 
-use article_core::Document;
+use article_core::{format, Document};
 use leptos::prelude::*;
 
 use crate::alert::error_fallback;
-use crate::api::fetch_document;
+use crate::api::{fetch_document, Progress};
 use crate::article::Article;
 use crate::details::FigureDetails;
 use crate::i18n::{screen_lang, Lang};
@@ -17,9 +17,42 @@ use crate::search::Search;
 use crate::url::write_selection;
 use crate::warnings::Warnings;
 
-/// Loading placeholder shaped like an article, so nothing jumps when it arrives.
+/// Loading placeholder shaped like an article, so nothing jumps when it arrives. A long
+/// download shows how far it has got (in a line reserved from the start).
 #[component]
-fn Skeleton(#[prop(into)] ui: Signal<Lang>) -> impl IntoView {
+fn Skeleton(
+    #[prop(into)] ui: Signal<Lang>,
+    #[prop(into)] progress: Signal<Option<Progress>>,
+) -> impl IntoView {
+    let bar = move || {
+        let p = progress.get()?;
+        let lang = ui.get().tag();
+        // In the unit of the total: "8 / 20 KB", "1,2 / 2,1 MB".
+        let scale = p.total.unwrap_or(p.received);
+        let (div, unit) = if scale < 1_000_000 {
+            (1e3, "KB")
+        } else {
+            (1e6, "MB")
+        };
+        let size = |b: u64| {
+            let digits = if div == 1e3 { 1.0 } else { 10.0 };
+            format::number((b as f64 / div * digits).round() / digits, lang)
+        };
+        let (value, max, text) = match p.total.filter(|&t| t >= p.received) {
+            Some(t) if p.received == t => return None,
+            Some(t) => (
+                p.received,
+                t,
+                format!("{} / {} {unit}", size(p.received), size(t)),
+            ),
+            None => (0, 0, format!("{} {unit}", size(p.received))),
+        };
+        let label = ui.get().text().loading;
+        Some(view! {
+            <progress aria-label=label value=(max > 0).then(|| value.to_string()) max=(max > 0).then(|| max.to_string())></progress>
+            " "<span>{text}</span>
+        })
+    };
     view! {
         <main id="main" class="skeleton" aria-busy="true" aria-live="polite">
             <span class="visually-hidden">{move || ui.get().text().loading}</span>
@@ -27,6 +60,7 @@ fn Skeleton(#[prop(into)] ui: Signal<Lang>) -> impl IntoView {
             <div class="sk sk-title"></div>
             <div class="sk sk-title short"></div>
             <div class="sk sk-meta"></div>
+            <p class="sk-progress">{bar}</p>
             {(0..8).map(|_| view! { <div class="sk sk-line"></div> }).collect_view()}
         </main>
     }
@@ -47,13 +81,18 @@ pub fn ArticlePage(
 ) -> impl IntoView {
     let ui = screen_lang(ui);
     let (retry, set_retry) = signal(0u32);
+    let (progress, set_progress) = signal(None::<Progress>);
     let doc = LocalResource::new(move || {
         retry.track();
-        fetch_document(url.get())
+        set_progress.set(None);
+        fetch_document(
+            url.get(),
+            Some(Callback::new(move |p| set_progress.set(Some(p)))),
+        )
     });
     let retry_cb = Callback::new(move |_| set_retry.update(|n| *n += 1));
     view! {
-        <Transition fallback=move || view! { <Skeleton ui=ui /> }>
+        <Transition fallback=move || view! { <Skeleton ui=ui progress=progress /> }>
             <ErrorBoundary fallback=error_fallback(ui, retry_cb, true)>
                 {move || Suspend::new(async move {
                     doc.await.map(|d| {

@@ -13,6 +13,9 @@
 //! | `/faults/flaky.json`     | 503 until [`Server::set_healthy`]`(true)`, then the sample      |
 //! | `/faults/hang.json`      | never answers (holds the socket until the server stops)          |
 //! | `/faults/huge.json`      | announces and streams a 50 MB body                               |
+//! | `/faults/huge-unannounced.json` | streams 50 MB with no `Content-Length`                |
+//! | `/faults/trickle.json`   | the sample in 8 parts, 250 ms apart                              |
+//! | `/faults/stall.json`     | full `Content-Length`, half the body, then nothing (socket open) |
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -35,6 +38,8 @@ struct Shared {
     requests: Mutex<Vec<String>>,
     /// How many slow responses have finished waiting (whether or not the client still listened).
     slow_done: AtomicU64,
+    /// Bytes of `/faults/huge-unannounced.json` the client accepted before it hung up.
+    unannounced_sent: AtomicU64,
     verbose: bool,
 }
 
@@ -62,6 +67,7 @@ impl Server {
             slow_ms: AtomicU64::new(4000),
             requests: Mutex::new(Vec::new()),
             slow_done: AtomicU64::new(0),
+            unannounced_sent: AtomicU64::new(0),
             verbose: std::env::var_os("E2E_SERVER_LOG").is_some_and(|v| v != "0"),
         });
         let s = shared.clone();
@@ -119,6 +125,11 @@ impl Server {
     /// How many times `path` was requested.
     pub fn hits(&self, path: &str) -> usize {
         self.requests().iter().filter(|p| *p == path).count()
+    }
+
+    /// Bytes of `/faults/huge-unannounced.json` written before the client stopped reading.
+    pub fn unannounced_bytes_sent(&self) -> u64 {
+        self.shared.unannounced_sent.load(Ordering::SeqCst)
     }
 
     /// How many `/faults/slow.json` requests have finished their delay.
@@ -368,6 +379,50 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
                 }
             }
             let _ = stream.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+        "/faults/huge-unannounced.json" => {
+            // 50 MB without a Content-Length: only counting while reading can refuse it.
+            stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+            )?;
+            let chunk = vec![b' '; 1024 * 1024];
+            for _ in 0..50 {
+                if s.stop.load(Ordering::SeqCst) || stream.write_all(&chunk).is_err() {
+                    break;
+                }
+                s.unannounced_sent.fetch_add(chunk.len() as u64, Ordering::SeqCst);
+            }
+            let _ = stream.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+        "/faults/trickle.json" => {
+            // The sample in eight parts a quarter of a second apart: a slow but steady link.
+            let body = sample()?;
+            let reply = Reply::new(200, "application/json", Vec::new()).fault();
+            stream.write_all(head(s, &path, &reply, body.len()).as_bytes())?;
+            stream.flush()?;
+            for part in body.chunks(body.len().div_ceil(8)) {
+                std::thread::sleep(Duration::from_millis(250));
+                if s.stop.load(Ordering::SeqCst) {
+                    return Ok(());
+                }
+                stream.write_all(part)?;
+                stream.flush()?;
+            }
+            let _ = stream.shutdown(Shutdown::Write);
+            return Ok(());
+        }
+        "/faults/stall.json" => {
+            // Half the body, then nothing more: a link that died mid-download.
+            let body = sample()?;
+            let reply = Reply::new(200, "application/json", Vec::new()).fault();
+            stream.write_all(head(s, &path, &reply, body.len()).as_bytes())?;
+            stream.write_all(&body[..body.len() / 2])?;
+            stream.flush()?;
+            while !s.stop.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
             return Ok(());
         }
         "/faults/hang.json" => {

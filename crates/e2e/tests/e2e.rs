@@ -1084,3 +1084,101 @@ fn a_closed_screen_is_released_from_memory() {
         "the closed article's DOM is still referenced"
     );
 }
+
+/// The built site with `<meta name="article-viewer-timeout" content="MS">` added, as a
+/// publisher would set it: everything linked from `dist/` but a rewritten `index.html`.
+fn site_with_timeout(ms: u32) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("e2e-timeout-{}-{ms}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    let dist = std::fs::canonicalize(e2e::dist_dir()).unwrap();
+    for entry in std::fs::read_dir(&dist).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() != "index.html" {
+            std::os::unix::fs::symlink(entry.path(), root.join(entry.file_name())).unwrap();
+        }
+    }
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let meta = format!("<meta name=\"article-viewer-timeout\" content=\"{ms}\">");
+    assert!(html.contains("<head>"), "index.html has a <head>");
+    std::fs::write(
+        root.join("index.html"),
+        html.replacen("<head>", &format!("<head>\n  {meta}"), 1),
+    )
+    .unwrap();
+    root
+}
+
+#[test]
+fn a_request_without_progress_times_out_with_retry_but_a_slow_steady_one_does_not() {
+    let root = site_with_timeout(1000);
+    let h = Harness::serving(&root, &[]);
+    // No response at all, then a body that stops half-way: each gives up after the
+    // publisher's 1 s (the default is 15 s), with Retry.
+    for fault in ["hang", "stall"] {
+        let started = std::time::Instant::now();
+        let text = expect_alert(
+            &h,
+            &format!("?src=faults/{fault}.json"),
+            &format!("/faults/{fault}.json"),
+            &["1 s"],
+        );
+        let waited = started.elapsed();
+        assert!(
+            waited >= Duration::from_millis(900) && waited < Duration::from_secs(8),
+            "{fault}: alert after {waited:?}: {text}"
+        );
+    }
+    // Two seconds in eight parts, never more than 250 ms apart: the timeout counts silence,
+    // not the whole download, so this one arrives; meanwhile the skeleton shows how far.
+    h.open("?src=faults/trickle.json");
+    let mut seen = Value::Null;
+    h.wait_for("download progress in the placeholder", || {
+        seen = h.eval(
+            "(() => { const p = document.querySelector('.skeleton progress');
+                return p && p.max > 0 && p.value > 0 && p.value < p.max
+                    ? [p.value, p.max, p.parentElement.textContent.trim()] : null; })()",
+        );
+        !seen.is_null()
+    });
+    let shown = seen[2].as_str().unwrap_or_default().to_string();
+    assert!(
+        shown.ends_with(" KB") && shown.contains(" / "),
+        "progress text: {shown:?}"
+    );
+    h.wait_for("the trickled article", || h.h1() == title_of(VI));
+    assert!(
+        !h.s.exists("[role=\"alert\"]"),
+        "no timeout for a steady download"
+    );
+    assert!(!h.s.exists(".skeleton"), "the placeholder is gone");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_document_over_the_size_limit_without_a_length_is_refused_while_downloading() {
+    let h = Harness::new();
+    let start = std::time::Instant::now();
+    let text = expect_alert(
+        &h,
+        "?src=faults/huge-unannounced.json",
+        "/faults/huge-unannounced.json",
+        &["16777216"],
+    );
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(8),
+        "took {:?}: {text}",
+        start.elapsed()
+    );
+    // Counted while reading and aborted past the limit, rather than read to the end.
+    h.wait_for("the server to notice the reader hung up", || {
+        let sent = h.server.unannounced_bytes_sent();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        sent == h.server.unannounced_bytes_sent()
+    });
+    let sent = h.server.unannounced_bytes_sent();
+    assert!(
+        sent < 40 << 20,
+        "{sent} of 50 MiB were accepted before the reader stopped"
+    );
+}
