@@ -1141,6 +1141,7 @@ fn a_request_without_progress_times_out_with_retry_but_a_slow_steady_one_does_no
         );
         !seen.is_null()
     });
+    h.screenshot("download-progress");
     let shown = seen[2].as_str().unwrap_or_default().to_string();
     assert!(
         shown.ends_with(" KB") && shown.contains(" / "),
