@@ -60,7 +60,8 @@ fn Skeleton(
             <div class="sk sk-title"></div>
             <div class="sk sk-title short"></div>
             <div class="sk sk-meta"></div>
-            <p class="sk-progress">{bar}</p>
+            // Not announced at every chunk: the live region above says "loading" once.
+            <p class="sk-progress" aria-live="off">{bar}</p>
             {(0..8).map(|_| view! { <div class="sk sk-line"></div> }).collect_view()}
         </main>
     }
@@ -87,7 +88,10 @@ pub fn ArticlePage(
         set_progress.set(None);
         fetch_document(
             url.get(),
-            Some(Callback::new(move |p| set_progress.set(Some(p)))),
+            // `try_`: a last chunk may arrive as the reader navigates away.
+            Some(Callback::new(move |p| {
+                set_progress.try_set(Some(p));
+            })),
         )
     });
     let retry_cb = Callback::new(move |_| set_retry.update(|n| *n += 1));
