@@ -48,7 +48,11 @@ pub fn Alert(
     let detail = match &error {
         LoadError::Refused { reason, .. } => Some(reason.clone()),
         LoadError::Network { message, .. } => Some(message.clone()),
-        LoadError::Timeout { after_ms, .. } => Some(format!("{} s", after_ms / 1000)),
+        LoadError::Timeout { after_ms, .. } => {
+            let t = ui.get_untracked();
+            let secs = article_core::format::number(f64::from(*after_ms) / 1000.0, t.tag());
+            Some(format!("{} {secs} s", t.text().nothing_received_for))
+        }
         _ => None,
     };
     let problems = match &error {

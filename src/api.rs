@@ -62,7 +62,7 @@ impl std::fmt::Display for LoadError {
             LoadError::Refused { url, reason } => write!(f, "refused {url}: {reason}"),
             LoadError::Network { url, message } => write!(f, "could not fetch {url}: {message}"),
             LoadError::Timeout { url, after_ms } => {
-                write!(f, "{url}: no response after {after_ms} ms")
+                write!(f, "{url}: nothing received for {after_ms} ms")
             }
             LoadError::Http {
                 url,
@@ -214,6 +214,14 @@ pub async fn fetch_text(
             reason,
         });
     }
+    if !response.ok() {
+        abort_body();
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
     let length = response.headers().get("content-length");
     if let Some(problem) = length
         .as_deref()
@@ -223,14 +231,6 @@ pub async fn fetch_text(
         return Err(LoadError::Invalid {
             url: url.to_string(),
             problems: vec![problem],
-        });
-    }
-    if !response.ok() {
-        abort_body();
-        return Err(LoadError::Http {
-            url: url.to_string(),
-            status: response.status(),
-            status_text: response.status_text(),
         });
     }
     // Bytes rather than `text()`: decoding 2 MB into a JavaScript string only to encode it
@@ -269,7 +269,8 @@ pub async fn fetch_text(
             }
             watchdog.arm();
             if let Some(p) = &progress {
-                p.run(Progress {
+                // `try_`: the page that asked may be gone by this chunk.
+                p.try_run(Progress {
                     received: bytes.len() as u64,
                     total,
                 });

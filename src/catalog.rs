@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::alert::error_fallback;
 use crate::api::fetch_catalog;
-use crate::i18n::Lang;
+use crate::i18n::{screen_lang, Lang};
 use crate::url::CATALOG_URL;
 
 /// The catalog screen.
@@ -21,6 +21,7 @@ pub fn Catalog(
     #[prop(optional)]
     on_shown: Option<Callback<()>>,
 ) -> impl IntoView {
+    let ui = screen_lang(ui);
     let src = src.unwrap_or_else(|| CATALOG_URL.to_string());
     let (retry, set_retry) = signal(0u32);
     let catalog = LocalResource::new(move || {

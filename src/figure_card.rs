@@ -12,11 +12,12 @@ use crate::reader::{use_reader, Reader, SortBy};
 /// the mini bar's length.
 pub fn plan_card(plan: &mut Plan, reader: &Reader, figure: usize, scale: f64) {
     let doc = &reader.doc;
-    let Some(fig) = doc.article.figures.get(figure) else {
+    let (Some(fig), Some(resolved)) = (doc.article.figures.get(figure), doc.figures.get(figure))
+    else {
         return;
     };
-    let computed = doc.figures[figure].computed;
-    let orphaned = !computed && doc.figures[figure].anchors.is_empty();
+    let computed = resolved.computed;
+    let orphaned = !computed && resolved.anchors.is_empty();
     let ratio = if fig.unit.as_deref() == Some("%") {
         fig.value / 100.0
     } else if scale > 0.0 {

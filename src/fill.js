@@ -44,8 +44,11 @@ export function fill(parent, pool, ops) {
         at = el;
         break;
       }
-      default:
+      case 2:
         at = stack.pop() || root;
+        break;
+      default:
+        throw new Error("fill: unknown op " + ops[i - 1]);
     }
   }
   parent.replaceChildren(root);

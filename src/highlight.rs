@@ -124,6 +124,7 @@ fn plan_run(
         Some(c) => format!("hl c{}", c % 8),
         None => "hl cx".to_string(),
     };
+    let shared = ids.len() > 1;
     let ids = ids.join(" ");
     let mentions = mentions.join(" ");
     let anchor = primary.anchor.to_string();
@@ -137,7 +138,7 @@ fn plan_run(
     if !mentions.is_empty() {
         attrs.push((Name::DataMention, &mentions));
     }
-    if ids.contains(' ') {
+    if shared {
         attrs.push((Name::DataPrimary, &fig.id));
     }
     if primary.anchor > 0 {
@@ -189,10 +190,26 @@ pub fn plan_block(reader: &Reader, block: usize, hits: &[Range<usize>], first_hi
 pub fn highlight(el: web_sys::Element, block: usize) {
     let reader = use_reader();
     let hits = reader.hits;
-    let block_hits = Memo::new(move |_| hits.with(|h| h.get(block).cloned().unwrap_or_default()));
+    // A block without hits stays as it is when the hit count before it changes; one with
+    // hits is rebuilt, since its hits' numbers ("3 / 12") move.
+    let block_hits = Memo::new(move |_| {
+        hits.with(|h| match h.get(block) {
+            Some((first, ranges)) if !ranges.is_empty() => (*first, ranges.clone()),
+            _ => (0, Vec::new()),
+        })
+    });
     let draw = move |(first, ranges): &(usize, Vec<Range<usize>>)| {
-        let plan = plan_block(&reader, block, ranges, *first);
-        plan.fill(&el);
+        let had_popover = el
+            .query_selector("mark[aria-expanded=\"true\"]")
+            .ok()
+            .flatten()
+            .is_some();
+        plan_block(&reader, block, ranges, *first).fill(&el);
+        // The popover's highlight was replaced: close it rather than leave it describing a
+        // mark that is no longer in the page.
+        if had_popover {
+            reader.close_popover();
+        }
     };
     block_hits.with_untracked(&draw);
     Effect::watch(move || block_hits.get(), move |h, _, _| draw(h), false);

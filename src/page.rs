@@ -27,10 +27,11 @@ fn Skeleton(
     let bar = move || {
         let p = progress.get()?;
         let lang = ui.get().tag();
-        // In the unit of the total: "8 / 20 KB", "1,2 / 2,1 MB".
-        let scale = p.total.unwrap_or(p.received);
+        // In the unit of the total: "8 / 20 kB", "1,2 / 2,1 MB".
+        let total = p.total.filter(|&t| t >= p.received);
+        let scale = total.unwrap_or(p.received);
         let (div, unit) = if scale < 1_000_000 {
-            (1e3, "KB")
+            (1e3, "kB")
         } else {
             (1e6, "MB")
         };
@@ -38,7 +39,7 @@ fn Skeleton(
             let digits = if div == 1e3 { 1.0 } else { 10.0 };
             format::number((b as f64 / div * digits).round() / digits, lang)
         };
-        let (value, max, text) = match p.total.filter(|&t| t >= p.received) {
+        let (value, max, text) = match total {
             Some(t) if p.received == t => return None,
             Some(t) => (
                 p.received,
@@ -118,7 +119,6 @@ pub fn Opened(
     #[prop(into)]
     ui: Signal<Lang>,
 ) -> impl IntoView {
-    let ui = screen_lang(ui);
     let reader = Reader::new(doc.clone(), ui);
     provide_context(reader.clone());
 

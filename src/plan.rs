@@ -48,10 +48,10 @@ extern "C" {
 /// A DOM fragment as data.
 #[derive(Default, Debug, PartialEq)]
 pub struct Plan {
-    pub pool: String,
+    pool: String,
     /// Length of `pool` in UTF-16 code units: offsets are in the units JavaScript counts.
     units: u32,
-    pub ops: Vec<u32>,
+    ops: Vec<u32>,
 }
 
 impl Plan {

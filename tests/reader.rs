@@ -695,3 +695,114 @@ fn response_bytes_decode_like_fetch_text() {
         decoder.decode_with_u8_array(&bytes).unwrap()
     );
 }
+
+#[wasm_bindgen_test]
+fn plans_build_exactly_the_elements_attributes_and_text_they_name() {
+    use article_viewer::plan::{Name, Plan, Tag};
+    // The Rust vocabulary and fill.js's tables must agree, in order.
+    let names = [
+        (Name::Class, "class"),
+        (Name::Role, "role"),
+        (Name::Tabindex, "tabindex"),
+        (Name::DataFigure, "data-figure"),
+        (Name::DataMention, "data-mention"),
+        (Name::DataPrimary, "data-primary"),
+        (Name::DataAnchor, "data-anchor"),
+        (Name::DataCat, "data-cat"),
+        (Name::AriaLabel, "aria-label"),
+        (Name::AriaCurrent, "aria-current"),
+        (Name::DataSearchHit, "data-search-hit"),
+        (Name::Type, "type"),
+        (Name::DataFigureCard, "data-figure-card"),
+        (Name::AriaHidden, "aria-hidden"),
+    ];
+    let tags = [
+        (Tag::Mark, "MARK"),
+        (Tag::Span, "SPAN"),
+        (Tag::Li, "LI"),
+        (Tag::Button, "BUTTON"),
+    ];
+    let mut plan = Plan::default();
+    for (tag, _) in tags {
+        // Each attribute's value is its own name, after text with astral characters, so a
+        // wrong UTF-16 offset shows as a wrong value.
+        plan.text("😀 Cẩm Phả <b>");
+        plan.open(tag, &names);
+        plan.text("54 😀 chi, đảng bộ");
+        plan.close();
+    }
+    plan.element(Tag::Span, &[(Name::StyleWidth, "42.5%")], "");
+    let el = document().create_element("div").unwrap();
+    plan.fill(&el);
+
+    let children = el.children();
+    assert_eq!(children.length(), 5);
+    for (i, (_, tag)) in tags.iter().enumerate() {
+        let child = children.item(i as u32).unwrap();
+        assert_eq!(child.tag_name(), *tag);
+        for (_, name) in names {
+            assert_eq!(
+                child.get_attribute(name).as_deref(),
+                Some(name),
+                "{tag} {name}"
+            );
+        }
+        assert_eq!(child.get_attribute_names().length(), names.len() as u32);
+        assert_eq!(child.text_content().unwrap(), "54 😀 chi, đảng bộ");
+    }
+    assert_eq!(
+        el.text_content().unwrap(),
+        "😀 Cẩm Phả <b>54 😀 chi, đảng bộ".repeat(4),
+        "markup in text stays text"
+    );
+    let bar: web_sys::HtmlElement = children.item(4).unwrap().unchecked_into();
+    assert_eq!(bar.style().get_property_value("width").unwrap(), "42.5%");
+    // Filling again replaces, not appends.
+    plan.fill(&el);
+    assert_eq!(el.children().length(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn refining_a_search_leaves_paragraphs_without_hits_untouched() {
+    let root = open(SAMPLE).await;
+    let paragraphs = || all(&root, "article .body > p");
+    let state = || -> Vec<(bool, web_sys::Node)> {
+        paragraphs()
+            .iter()
+            .map(|p| {
+                (
+                    p.query_selector("[data-search-hit]").unwrap().is_some(),
+                    p.first_child().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // From "ho dan" (one hit, second paragraph) to "huyen" (five, from the third): the hit
+    // numbering after them moves, but paragraphs with no hit in either search are not rebuilt.
+    search(&root, "ho dan");
+    tick().await;
+    let before = state();
+    search(&root, "huyen");
+    tick().await;
+    let after = state();
+    let first_hit = after.iter().position(|(hit, _)| *hit).expect("a hit");
+    let mut untouched = 0;
+    for (i, ((hit_a, node_a), (hit_b, node_b))) in before.iter().zip(&after).enumerate() {
+        if i > first_hit && !hit_a && !hit_b {
+            assert!(
+                node_a.is_same_node(Some(node_b)),
+                "paragraph {i} was rebuilt"
+            );
+            untouched += 1;
+        }
+    }
+    assert!(
+        untouched > 0,
+        "the sample has paragraphs without hits after the first"
+    );
+    assert_ne!(
+        before.iter().filter(|(h, _)| *h).count(),
+        0,
+        "the first search found something"
+    );
+}

@@ -1144,7 +1144,7 @@ fn a_request_without_progress_times_out_with_retry_but_a_slow_steady_one_does_no
     h.screenshot("download-progress");
     let shown = seen[2].as_str().unwrap_or_default().to_string();
     assert!(
-        shown.ends_with(" KB") && shown.contains(" / "),
+        shown.ends_with(" kB") && shown.contains(" / "),
         "progress text: {shown:?}"
     );
     h.wait_for("the trickled article", || h.h1() == title_of(VI));

@@ -13,7 +13,7 @@
 //! memory after a short settle (no forced GC). Then it times selection by clicking
 //! highlights in the middle of the big article, and finally (unless `--no-analysis`) makes
 //! one instrumented reader load of the big article (DevTools CPU profile + hooks on fetch,
-//! `Response.arrayBuffer` and `text`, `String.prototype.normalize` and the DOM calls the wasm makes) to say
+//! the response body's stream reader, `String.prototype.normalize` and the DOM calls the wasm makes) to say
 //! where the time goes. Nothing is asserted: it prints tables.
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -140,16 +140,24 @@ const HOOKS_JS: &str = r#"
     if (article) p.then(() => P.mark('bench:fetch-response'), () => {});
     return p;
   };
-  // The reader reads the body as bytes (arrayBuffer); older builds used text().
+  // The body is in wasm when the reader's stream reports its end (older builds read it
+  // with text() or arrayBuffer()).
+  const bodyRead = () => { P.mark('bench:text-resolved'); B.textAt = now(); };
   for (const name of ['text', 'arrayBuffer']) {
     const f = Response.prototype[name];
     Response.prototype[name] = function () {
       const article = this.url.includes('/articles/');
       const p = f.apply(this, arguments);
-      if (article) p.then(() => { P.mark('bench:text-resolved'); B.textAt = now(); }, () => {});
+      if (article) p.then(bodyRead, () => {});
       return p;
     };
   }
+  const read0 = ReadableStreamDefaultReader.prototype.read;
+  ReadableStreamDefaultReader.prototype.read = function () {
+    const p = read0.apply(this, arguments);
+    p.then(r => { if (r && r.done) bodyRead(); }, () => {});
+    return p;
+  };
   const norm0 = String.prototype.normalize;
   String.prototype.normalize = function () {
     const t = now();
@@ -805,7 +813,7 @@ fn start_profiler(s: &Session) -> bool {
 fn analysis(s: &Session, server: &Server, id: &str, js_name: &str) {
     println!("\n## Where the reader's time goes: one instrumented load of the {id} article");
     println!("   (DevTools CPU profile sampled every 100 µs, plus hooks injected before the page's scripts");
-    println!("   on fetch, Response.arrayBuffer/text, String.prototype.normalize and the DOM calls made while rendering; the");
+    println!("   on fetch, the body's stream reader, String.prototype.normalize and the DOM calls made while rendering; the");
     println!(
         "   hooks and the profiler add overhead: read proportions more than absolute numbers)"
     );
