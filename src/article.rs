@@ -8,7 +8,7 @@ use article_core::{format::Timestamp, Block};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::highlight::Highlight;
+use crate::highlight::{refill_on_search, Highlight};
 use crate::reader::{use_reader, Hover, Reader};
 
 /// The highlight element an event happened in, if any.
@@ -108,6 +108,7 @@ fn block_view(a: &article_core::Article, i: usize) -> AnyView {
 #[component]
 pub fn Article() -> impl IntoView {
     let reader = use_reader();
+    refill_on_search(&reader);
     let doc = reader.doc.clone();
     let a = &doc.article;
     let published = a

@@ -1,7 +1,7 @@
 //! A block's text as runs: plain text nodes, and `<mark>`s for every run that a figure's
 //! mention covers. Events are delegated to the article (see `article.rs`) and selection is
 //! applied by [`crate::reader::Reader`], so marks carry no reactivity of their own; a block
-//! is rebuilt only when the search hits inside it change. The DOM is described here as a
+//! is rebuilt only when the search hits inside it change (one effect for all blocks). The DOM is described here as a
 //! [`Plan`] and built in one call per block (see `plan.rs`).
 use std::ops::Range;
 
@@ -184,35 +184,75 @@ pub fn plan_block(reader: &Reader, block: usize, hits: &[Range<usize>], first_hi
     plan
 }
 
-/// Fill `el` with one block's highlighted text, and again whenever the search hits inside
-/// the block change (a `use:` directive: it runs as the element is built, so the text is
-/// there in the same frame).
+/// One block's hits as its text shows them: none, or the global number of its first hit
+/// and their ranges. A block without hits compares equal however many hits precede it, so
+/// refining a search leaves it alone.
+fn block_hits(hits: &[(usize, Vec<Range<usize>>)], block: usize) -> (usize, Vec<Range<usize>>) {
+    match hits.get(block) {
+        Some((first, ranges)) if !ranges.is_empty() => (*first, ranges.clone()),
+        _ => (0, Vec::new()),
+    }
+}
+
+/// Fill block `block`'s element with its highlighted text and search hits.
+fn draw(
+    reader: &Reader,
+    el: &web_sys::Element,
+    block: usize,
+    (first, ranges): &(usize, Vec<Range<usize>>),
+) {
+    plan_block(reader, block, ranges, *first).fill(el);
+}
+
+/// Fill `el` with one block's highlighted text as it is built (a `use:` directive, so the
+/// text is there in the same frame), and register it for [`refill_on_search`].
 pub fn highlight(el: web_sys::Element, block: usize) {
     let reader = use_reader();
-    let hits = reader.hits;
-    // A block without hits stays as it is when the hit count before it changes; one with
-    // hits is rebuilt, since its hits' numbers ("3 / 12") move.
-    let block_hits = Memo::new(move |_| {
-        hits.with(|h| match h.get(block) {
-            Some((first, ranges)) if !ranges.is_empty() => (*first, ranges.clone()),
-            _ => (0, Vec::new()),
-        })
-    });
-    let draw = move |(first, ranges): &(usize, Vec<Range<usize>>)| {
-        let had_popover = el
-            .query_selector("mark[aria-expanded=\"true\"]")
-            .ok()
-            .flatten()
-            .is_some();
-        plan_block(&reader, block, ranges, *first).fill(&el);
-        // The popover's highlight was replaced: close it rather than leave it describing a
-        // mark that is no longer in the page.
-        if had_popover {
-            reader.close_popover();
+    let hits = reader.hits.with_untracked(|h| block_hits(h, block));
+    draw(&reader, &el, block, &hits);
+    reader.block_elements.update_value(|blocks| {
+        if blocks.len() <= block {
+            blocks.resize(block + 1, None);
         }
-    };
-    block_hits.with_untracked(&draw);
-    Effect::watch(move || block_hits.get(), move |h, _, _| draw(h), false);
+        blocks[block] = Some(el);
+    });
+}
+
+/// One effect for the whole article: when the search hits change, refill the blocks whose
+/// own hits changed (not one effect per block: a long article has thousands).
+pub fn refill_on_search(reader: &Reader) {
+    let reader = reader.clone();
+    let hits = reader.hits;
+    Effect::new(move |prev: Option<Vec<(usize, Vec<Range<usize>>)>>| {
+        let now: Vec<_> = hits.with(|h| (0..h.len()).map(|b| block_hits(h, b)).collect());
+        if let Some(prev) = prev {
+            let mut closed = false;
+            for (block, hits) in now.iter().enumerate() {
+                if prev.get(block) == Some(hits) {
+                    continue;
+                }
+                let Some(el) = reader
+                    .block_elements
+                    .with_value(|b| b.get(block).cloned().flatten())
+                else {
+                    continue;
+                };
+                let had_popover = el
+                    .query_selector("mark[aria-expanded=\"true\"]")
+                    .ok()
+                    .flatten()
+                    .is_some();
+                draw(&reader, &el, block, hits);
+                closed |= had_popover;
+            }
+            // The popover's highlight was replaced: close it rather than leave it describing
+            // a mark that is no longer in the page.
+            if closed {
+                reader.close_popover();
+            }
+        }
+        now
+    });
 }
 
 /// A block's text element: a paragraph, or an image's caption.

@@ -49,6 +49,9 @@ pub struct Reader {
     pub hits: Memo<Vec<(usize, Vec<Range<usize>>)>>,
     /// Index of the current hit ("3 / 12" → 2).
     pub hit: RwSignal<usize>,
+    /// Each block's text element once it is built (paragraph or caption), so a change of
+    /// search hits refills only the blocks it touches (see `highlight::refill_on_search`).
+    pub block_elements: StoredValue<Vec<Option<web_sys::Element>>, LocalStorage>,
     /// Whether every block is in the DOM. A long article renders its first screens first and
     /// the rest one frame later; a short one is complete at once.
     pub complete: RwSignal<bool>,
@@ -92,6 +95,7 @@ impl Reader {
             query,
             hits,
             hit: RwSignal::new(0),
+            block_elements: StoredValue::new_local(Vec::new()),
             doc,
             selected: RwSignal::new(None),
             cursor: RwSignal::new(0),
