@@ -410,6 +410,14 @@ fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_closes_then_c
     h.wait_for("Escape, Escape to clear the selection again", || {
         nothing_selected(&h)
     });
+
+    // A ledger card is a button: Tab to it and press Enter or Space.
+    h.eval("(document.querySelector('[data-figure-card=\"members\"]').focus(), 1)");
+    h.s.press(&[keys::ENTER]).unwrap();
+    wait_selected(&h, "members");
+    h.eval("(document.querySelector('[data-figure-card=\"wards\"]').focus(), 1)");
+    h.s.press(&[" "]).unwrap();
+    wait_selected(&h, "wards");
 }
 
 #[test]
