@@ -359,11 +359,7 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
             Reply::new(200, "application/json", sample()?).fault()
         }
         "/faults/truncated.json" => {
-            let body = sample()?;
-            let reply = Reply::new(200, "application/json", Vec::new()).fault();
-            stream.write_all(head(s, &path, &reply, body.len()).as_bytes())?;
-            stream.write_all(&body[..body.len() / 2])?;
-            stream.flush()?;
+            send_half(s, &mut stream, &path, &sample()?)?;
             let _ = stream.shutdown(Shutdown::Both);
             return Ok(());
         }
@@ -371,13 +367,8 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
             const HUGE: usize = 50 * 1024 * 1024;
             let reply = Reply::new(200, "application/json", Vec::new()).fault();
             stream.write_all(head(s, &path, &reply, HUGE).as_bytes())?;
-            let chunk = vec![b' '; 1024 * 1024];
-            for _ in 0..HUGE / chunk.len() {
-                // The reader is expected to give up after the headers; stop when it does.
-                if s.stop.load(Ordering::SeqCst) || stream.write_all(&chunk).is_err() {
-                    break;
-                }
-            }
+            // The reader is expected to give up after the headers; stop when it does.
+            send_spaces(s, &mut stream, HUGE, None);
             let _ = stream.shutdown(Shutdown::Both);
             return Ok(());
         }
@@ -386,13 +377,7 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
             stream.write_all(
                 b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
             )?;
-            let chunk = vec![b' '; 1024 * 1024];
-            for _ in 0..50 {
-                if s.stop.load(Ordering::SeqCst) || stream.write_all(&chunk).is_err() {
-                    break;
-                }
-                s.unannounced_sent.fetch_add(chunk.len() as u64, Ordering::SeqCst);
-            }
+            send_spaces(s, &mut stream, 50 * 1024 * 1024, Some(&s.unannounced_sent));
             let _ = stream.shutdown(Shutdown::Both);
             return Ok(());
         }
@@ -415,25 +400,46 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
         }
         "/faults/stall.json" => {
             // Half the body, then nothing more: a link that died mid-download.
-            let body = sample()?;
-            let reply = Reply::new(200, "application/json", Vec::new()).fault();
-            stream.write_all(head(s, &path, &reply, body.len()).as_bytes())?;
-            stream.write_all(&body[..body.len() / 2])?;
-            stream.flush()?;
-            while !s.stop.load(Ordering::SeqCst) {
-                std::thread::sleep(Duration::from_millis(50));
-            }
+            send_half(s, &mut stream, &path, &sample()?)?;
+            hold_until_stopped(s);
             return Ok(());
         }
         "/faults/hang.json" => {
-            while !s.stop.load(Ordering::SeqCst) {
-                std::thread::sleep(Duration::from_millis(50));
-            }
+            hold_until_stopped(s);
             return Ok(());
         }
         _ => static_file(s, &path),
     };
     send(s, &mut stream, &path, reply, head_only)
+}
+
+/// Headers announcing all of `body`, then only its first half.
+fn send_half(s: &Shared, stream: &mut TcpStream, path: &str, body: &[u8]) -> std::io::Result<()> {
+    let reply = Reply::new(200, "application/json", Vec::new()).fault();
+    stream.write_all(head(s, path, &reply, body.len()).as_bytes())?;
+    stream.write_all(&body[..body.len() / 2])?;
+    stream.flush()
+}
+
+/// Up to `bytes` of spaces, a MiB at a time, until the client stops reading or the server
+/// stops; each MiB written is added to `sent`.
+fn send_spaces(s: &Shared, stream: &mut TcpStream, bytes: usize, sent: Option<&AtomicU64>) {
+    let chunk = vec![b' '; 1024 * 1024];
+    for _ in 0..bytes / chunk.len() {
+        if s.stop.load(Ordering::SeqCst) || stream.write_all(&chunk).is_err() {
+            break;
+        }
+        if let Some(sent) = sent {
+            sent.fetch_add(chunk.len() as u64, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Keep the connection open, saying nothing, until the server stops.
+fn hold_until_stopped(s: &Shared) {
+    while !s.stop.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 fn static_file(s: &Shared, path: &str) -> Reply {
