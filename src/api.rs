@@ -222,11 +222,11 @@ pub async fn fetch_text(
             status_text: response.status_text(),
         });
     }
-    let length = response.headers().get("content-length");
-    if let Some(problem) = length
-        .as_deref()
-        .and_then(|l| too_large(l.trim().parse().ok(), true))
-    {
+    let headers = response.headers();
+    let length: Option<usize> = headers
+        .get("content-length")
+        .and_then(|l| l.trim().parse().ok());
+    if let Some(problem) = length.and_then(|bytes| too_large(bytes, true)) {
         abort_body();
         return Err(LoadError::Invalid {
             url: url.to_string(),
@@ -234,18 +234,16 @@ pub async fn fetch_text(
         });
     }
     // Bytes rather than `text()`: decoding 2 MB into a JavaScript string only to encode it
-    // back into wasm memory cost ~30 ms on a long article.
-    let encoded = response
-        .headers()
+    // back into wasm memory cost ~30 ms on a long article. A compressed body's length is
+    // not the length of what the stream gives, so it cannot be the progress total.
+    let encoded = headers
         .get("content-encoding")
         .is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
-    let total = length
-        .and_then(|l| l.trim().parse::<u64>().ok())
-        .filter(|_| !encoded);
+    let total = length.filter(|_| !encoded);
     let mut bytes: Vec<u8> = Vec::new();
     if let Some(body) = response.body() {
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-        bytes.reserve(total.unwrap_or(0).min(MAX_INPUT_BYTES as u64) as usize);
+        bytes.reserve(total.unwrap_or(0).min(MAX_INPUT_BYTES));
         loop {
             let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
                 .await
@@ -260,7 +258,7 @@ pub async fn fetch_text(
                 bytes.resize(start + part.length() as usize, 0);
                 part.copy_to(&mut bytes[start..]);
             }
-            if let Some(problem) = too_large(Some(bytes.len()), false) {
+            if let Some(problem) = too_large(bytes.len(), false) {
                 abort_body();
                 return Err(LoadError::Invalid {
                     url: url.to_string(),
@@ -272,7 +270,7 @@ pub async fn fetch_text(
                 // `try_`: the page that asked may be gone by this chunk.
                 p.try_run(Progress {
                     received: bytes.len() as u64,
-                    total,
+                    total: total.map(|t| t as u64),
                 });
             }
         }
@@ -303,8 +301,7 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> String {
 /// A response that announces more bytes than the core accepts is refused from its headers,
 /// and one that turns out longer is refused as soon as it passes the limit; either way its
 /// download is aborted instead of reading 50 MB first.
-fn too_large(bytes: Option<usize>, announced: bool) -> Option<Problem> {
-    let bytes = bytes?;
+fn too_large(bytes: usize, announced: bool) -> Option<Problem> {
     let limit = MAX_INPUT_BYTES;
     (bytes > limit).then(|| {
         let message = if announced {
