@@ -1,6 +1,5 @@
 //! The pinned details of the selected figure: value, label, note, breakdown, and a walk
 //! through its mentions ("mention 2 of 4").
-use article_core::format;
 use leptos::prelude::*;
 
 use crate::breakdown::Breakdown;
@@ -47,7 +46,7 @@ pub fn FigureDetails() -> impl IntoView {
         let rc = r.clone();
         view! {
             <div class="details" data-figure-details=fig.id.clone()>
-                <p class="details-value" lang=lang.clone()>{format::figure_value(fig, &lang)}</p>
+                <p class="details-value" lang=lang.clone()>{r.values[figure].clone()}</p>
                 <p class="details-label" lang=lang.clone()>{fig.label.clone()}</p>
                 <p class="details-tags">
                     {category.map(|c| view! { <span class="tag">{c}</span> })}

@@ -2,7 +2,6 @@
 //! card (delegated to the ledger, see `ledger.rs`) selects the figure and scrolls the text
 //! to its first mention. A long article has thousands of cards, so a group's cards are
 //! built in one call from a [`Plan`] (see `plan.rs`) and rebuilt when the sort changes.
-use article_core::format;
 use leptos::prelude::*;
 
 use crate::plan::{Name, Plan, Tag};
@@ -44,7 +43,7 @@ pub fn plan_card(plan: &mut Plan, reader: &Reader, figure: usize, scale: f64) {
     plan.element(
         Tag::Span,
         &[(Name::Class, "card-value")],
-        &format::figure_value(fig, &doc.article.lang),
+        &reader.values[figure],
     );
     plan.element(Tag::Span, &[(Name::Class, "card-label")], &fig.label);
     plan.open(

@@ -5,7 +5,7 @@
 //! [`Plan`] and built in one call per block (see `plan.rs`).
 use std::ops::Range;
 
-use article_core::{format, Document, Mark, Run};
+use article_core::{Document, Mark, Run};
 use leptos::prelude::*;
 
 use crate::plan::{Name, Plan, Tag};
@@ -113,10 +113,7 @@ fn plan_run(
     let fig = &doc.article.figures[primary.figure];
     // The label is inside the article, so it speaks the article's language.
     let figure_word = crate::i18n::Lang::from_tag(&doc.article.lang).text().figure;
-    let label = format!(
-        "{slice} — {figure_word}: {}",
-        format::figure_value(fig, &doc.article.lang)
-    );
+    let label = format!("{slice} — {figure_word}: {}", reader.values[primary.figure]);
     let class = match fig.category {
         Some(c) if reader.hidden_categories.with_untracked(|h| h.contains(&c)) => {
             format!("hl c{} dim", c % 8)

@@ -1,7 +1,6 @@
 //! The popover that opens on hover or keyboard focus of a highlight. It only describes; it
 //! holds no controls, so it never traps focus and closes when the highlight is left or on
 //! Escape.
-use article_core::format;
 use leptos::prelude::*;
 
 use crate::article::POPOVER_ID;
@@ -19,7 +18,7 @@ pub fn Popover() -> impl IntoView {
         let doc = &r.doc;
         let fig = doc.article.figures.get(hover.figure)?;
         let lang = &doc.article.lang;
-        let value = format::figure_value(fig, lang);
+        let value = r.values[hover.figure].clone();
         let category = fig
             .category
             .and_then(|c| doc.article.categories.get(c))

@@ -49,6 +49,9 @@ pub struct Reader {
     pub hits: Memo<Vec<(usize, Vec<Range<usize>>)>>,
     /// Index of the current hit ("3 / 12" → 2).
     pub hit: RwSignal<usize>,
+    /// Each figure's value as the document's language writes it ("trên 8.000 đảng viên"),
+    /// formatted once: every highlight's label and every ledger card shows it.
+    pub values: Arc<Vec<String>>,
     /// Each block's text element once it is built (paragraph or caption), so a change of
     /// search hits refills only the blocks it touches (see `highlight::refill_on_search`).
     pub block_elements: StoredValue<Vec<Option<web_sys::Element>>, LocalStorage>,
@@ -87,6 +90,13 @@ impl Reader {
                 })
                 .collect()
         });
+        let values = Arc::new(
+            doc.article
+                .figures
+                .iter()
+                .map(|f| article_core::format::figure_value(f, &doc.article.lang))
+                .collect(),
+        );
         let complete = RwSignal::new(
             crate::article::first_screens(&doc.article.blocks) == doc.article.blocks.len(),
         );
@@ -96,6 +106,7 @@ impl Reader {
             hits,
             hit: RwSignal::new(0),
             block_elements: StoredValue::new_local(Vec::new()),
+            values,
             doc,
             selected: RwSignal::new(None),
             cursor: RwSignal::new(0),
