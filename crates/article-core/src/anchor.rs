@@ -309,13 +309,9 @@ fn context(text: &str, start: usize, end: usize) -> String {
     format!("…{before}[{mid}]{after}…").replace(['\n', '\r'], " ")
 }
 
+/// A quote in a message: quoted, cut at 60 characters.
 fn quoted(s: &str) -> String {
-    let short: String = s.chars().take(60).collect();
-    if short.len() < s.len() {
-        format!("\"{short}…\"")
-    } else {
-        format!("\"{short}\"")
-    }
+    crate::problem::quoted(s, 60)
 }
 
 /// Anchor every mention of every figure; returns, per figure, its anchors in mention

@@ -52,13 +52,9 @@ fn path_key(base: &str, key: &str) -> String {
     p
 }
 
+/// A value from the document in a message: quoted, cut at 40 characters.
 fn quoted(s: &str) -> String {
-    let short: String = s.chars().take(40).collect();
-    if short.len() < s.len() {
-        format!("\"{short}…\"")
-    } else {
-        format!("\"{short}\"")
-    }
+    problem::quoted(s, 40)
 }
 
 fn describe(v: &Value) -> String {

@@ -189,6 +189,16 @@ fn parent_path(p: &str) -> Option<&str> {
     Some(if cut == 0 { "$" } else { &p[..cut] })
 }
 
+/// `s` in double quotes for a message, cut after `max_chars` characters with "…".
+pub(crate) fn quoted(s: &str, max_chars: usize) -> String {
+    let short: String = s.chars().take(max_chars).collect();
+    if short.len() < s.len() {
+        format!("\"{short}…\"")
+    } else {
+        format!("\"{short}\"")
+    }
+}
+
 /// Append one object key to a JSON path.
 pub(crate) fn push_key(path: &mut String, key: &str) {
     let simple = !key.is_empty()
