@@ -336,6 +336,13 @@ fn deep_link_selects_its_figure_on_load_and_hash_changes_follow() {
     open_article(&h, &format!("?article={VI}#fig-households-ql18"), VI);
     wait_selected(&h, "households-ql18");
     h.wait_text("[data-figure-details=\"households-ql18\"]", "28");
+    // Far down the article, past paragraphs not yet laid out: it still ends up in view.
+    h.wait_for("the deep-linked highlight to be on screen", || {
+        h.eval(
+            "(() => { const r = document.querySelector('[data-mention~=\"households-ql18:0\"]').getBoundingClientRect();
+                return r.top >= 0 && r.bottom <= innerHeight; })()",
+        ) == json!(true)
+    });
 
     h.s.js("location.hash = '#fig-members';").unwrap();
     wait_selected(&h, "members");
