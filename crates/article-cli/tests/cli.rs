@@ -204,10 +204,78 @@ fn invalid_utf8_is_an_error_with_its_offset() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.starts_with(&format!("{file}:3:16: error: file is not valid UTF-8")),
+        out.starts_with(&format!(
+            "{file}:3:16: error: the document is not valid UTF-8: byte 0xE9 at byte offset 42"
+        )),
         "{out}"
     );
-    assert!(out.contains("byte offset 42"), "{out}");
+    // The message is the core's, so the reader's alert says exactly the same.
+    let bytes = std::fs::read(&file).unwrap();
+    let p = article_core::text::decode(bytes).unwrap_err();
+    assert!(out.contains(&p.message), "{out}");
+    assert!(
+        out.contains(&format!("  = hint: {}", article_core::text::SAVE_AS_UTF8)),
+        "{out}"
+    );
+}
+
+/// Other encodings a publisher's editor may save: each refused at its first bad byte (or
+/// named, for UTF-16), a byte-order mark before UTF-8 accepted.
+#[test]
+fn legacy_and_wide_encodings_are_refused_and_a_byte_order_mark_is_not() {
+    let dir = std::env::temp_dir().join(format!("article-cli-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let valid = std::fs::read_to_string(fixture("valid.json")).unwrap();
+    let title = "\"title\": \"";
+    let at = valid.find(title).expect("a title") + title.len();
+    let cases: Vec<(&str, Vec<u8>, &str, usize)> = vec![
+        // "Cẩm Phả" in Windows-1258, "café" in Latin-1, Windows-1252 curly quotes.
+        ("cp1258", b"C\xE2\xD2m Ph\xE1\xD2 ".to_vec(), "byte 0xE2", 1),
+        ("latin1", b"caf\xE9 ".to_vec(), "byte 0xE9", 3),
+        ("cp1252", b"\x93quoted\x94 ".to_vec(), "byte 0x93", 0),
+    ];
+    for (name, insert, needle, skip) in cases {
+        let mut bytes = valid.as_bytes()[..at].to_vec();
+        bytes.extend(insert);
+        bytes.extend(valid.as_bytes()[at..].iter());
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, &bytes).unwrap();
+        let o = article(&["check", path.to_str().unwrap()]);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {out}");
+        assert!(
+            out.contains("error: the document is not valid UTF-8"),
+            "{name}: {out}"
+        );
+        assert!(out.contains(needle), "{name}: {out}");
+        assert!(
+            out.contains(&format!("{needle} at byte offset {}", at + skip)),
+            "{name}: the offset of the first bad byte: {out}"
+        );
+    }
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(valid.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let path = dir.join("utf16.json");
+    std::fs::write(&path, utf16).unwrap();
+    let o = article(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o)
+            .contains(":1:1: error: the document is not valid UTF-8: it is encoded as UTF-16"),
+        "{}",
+        stdout(&o)
+    );
+    let path = dir.join("bom.json");
+    std::fs::write(
+        &path,
+        [b"\xEF\xBB\xBF".as_slice(), valid.as_bytes()].concat(),
+    )
+    .unwrap();
+    let o = article(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -25,6 +25,7 @@ pub mod generate;
 pub mod limits;
 pub mod problem;
 pub mod search;
+pub mod text;
 pub mod unicode;
 
 mod anchor;
