@@ -22,41 +22,271 @@ pub fn is_vi(lang: &str) -> bool {
         && (l.len() == 2 || l[2] == b'-' || l[2] == b'_')
 }
 
-/// A number with the language's grouping and decimal marks, at most two decimals
-/// (trailing zeros trimmed). NaN and infinities do not panic ("NaN", "∞", "-∞").
+/// The minus sign in front of a negative number (U+2212, not the hyphen: "−5").
+pub const MINUS: char = '\u{2212}';
+
+/// Decimal exponents outside this range are written in scientific form ("1,5 × 10³⁰⁸"):
+/// positional notation would show dozens of zeros that nobody can count.
+const POSITIONAL_EXPONENTS: std::ops::RangeInclusive<i32> = -7..=20;
+
+/// The decimal digits of a finite, non-negative value: `0.d₁d₂…dₙ × 10^point`, i.e.
+/// `point` digits stand before the decimal mark (negative: zeros after it).
+struct Digits {
+    digits: Vec<u8>,
+    point: i32,
+}
+
+impl Digits {
+    /// The shortest digits that read back as exactly this `f64` (Rust's `{:e}` is the
+    /// shortest round-trip form), so 6.875 stays 6.875 and 0.1 stays 0.1.
+    fn shortest(v: f64) -> Digits {
+        let s = format!("{:e}", v.abs());
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+        let mut d = Digits {
+            digits,
+            point: exp + 1,
+        };
+        d.trim();
+        d
+    }
+
+    fn trim(&mut self) {
+        while self.digits.last() == Some(&b'0') {
+            self.digits.pop();
+        }
+        let lead = self.digits.iter().take_while(|&&b| b == b'0').count();
+        self.digits.drain(..lead);
+        self.point -= lead as i32;
+        if self.digits.is_empty() {
+            self.point = 1;
+        }
+    }
+
+    fn is_zero(&self) -> bool {
+        self.digits.is_empty()
+    }
+
+    /// Rounded half away from zero to `decimals` digits after the mark, in decimal (so
+    /// 0.125 → 0.13, as a person rounds, not 0.12 as the binary value would).
+    fn round(mut self, decimals: u8) -> Digits {
+        let keep = self.point + i32::from(decimals);
+        if keep < 0 || self.digits.len() as i32 <= keep {
+            if keep < 0 {
+                self.digits.clear();
+                self.point = 1;
+            }
+            return self;
+        }
+        let keep = keep as usize;
+        let up = self.digits[keep] >= b'5';
+        self.digits.truncate(keep);
+        if up {
+            let mut i = keep;
+            loop {
+                if i == 0 {
+                    self.digits.insert(0, b'1');
+                    self.point += 1;
+                    break;
+                }
+                i -= 1;
+                if self.digits[i] == b'9' {
+                    self.digits[i] = b'0';
+                } else {
+                    self.digits[i] += 1;
+                    break;
+                }
+            }
+        }
+        self.trim();
+        self
+    }
+
+    /// Integer and fraction digits of the positional form; the fraction padded with
+    /// zeros to `min_decimals`.
+    fn positional(&self, min_decimals: usize) -> (String, String) {
+        let n = self.digits.len() as i32;
+        let ascii = |r: &[u8]| String::from_utf8_lossy(r).into_owned();
+        let (mut int, mut frac) = if self.is_zero() {
+            ("0".to_string(), String::new())
+        } else if self.point <= 0 {
+            let zeros = "0".repeat((-self.point) as usize);
+            ("0".to_string(), zeros + &ascii(&self.digits))
+        } else if self.point >= n {
+            let zeros = "0".repeat((self.point - n) as usize);
+            (ascii(&self.digits) + &zeros, String::new())
+        } else {
+            let (i, f) = self.digits.split_at(self.point as usize);
+            (ascii(i), ascii(f))
+        };
+        if int.is_empty() {
+            int.push('0');
+        }
+        while frac.len() < min_decimals {
+            frac.push('0');
+        }
+        (int, frac)
+    }
+}
+
+/// Marks of a language: (grouping, decimal).
+fn marks(lang: &str) -> (char, char) {
+    if is_vi(lang) {
+        ('.', ',')
+    } else {
+        (',', '.')
+    }
+}
+
+fn group(int: &str, sep: Option<char>, out: &mut String) {
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(3) {
+            if let Some(sep) = sep {
+                out.push(sep);
+            }
+        }
+        out.push(ch);
+    }
+}
+
+fn superscript(n: i32, out: &mut String) {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    if n < 0 {
+        out.push('⁻');
+    }
+    for b in n.unsigned_abs().to_string().bytes() {
+        out.push(SUP[usize::from(b - b'0')]);
+    }
+}
+
+/// How a value is written, beyond the language's marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Exactly this many digits after the decimal mark (rounded half away from zero,
+    /// padded with zeros); `None`: every digit of the value, no more.
+    pub decimals: Option<u8>,
+    /// No digit grouping ("2015", not "2.015"): the figure is a year.
+    pub year: bool,
+}
+
+/// A number exactly as the value holds it, with the language's grouping and decimal
+/// marks: `number(6.875, "vi") == "6,875"`, `number(8000.0, "en") == "8,000"`. Never
+/// rounded: the digits are the shortest that read back as the same value, so what the
+/// publisher wrote in the JSON (up to the 15–17 significant digits a JSON number keeps)
+/// is what the reader sees. Beyond 10²⁰ or below 10⁻⁷ the form is scientific
+/// ("1 × 10³⁰⁸"). NaN and infinities do not panic ("NaN", "∞", "−∞").
 pub fn number(value: f64, lang: &str) -> String {
+    styled(value, Style::default(), lang)
+}
+
+/// [`number`] with a publisher's [`Style`]: `decimals` rounds or pads, `year` drops grouping.
+pub fn styled(value: f64, style: Style, lang: &str) -> String {
     if value.is_nan() {
         return "NaN".into();
     }
     if value.is_infinite() {
-        return if value > 0.0 { "∞" } else { "-∞" }.into();
+        return if value > 0.0 {
+            "∞".into()
+        } else {
+            format!("{MINUS}∞")
+        };
     }
-    let (group, dec) = if is_vi(lang) { ('.', ',') } else { (',', '.') };
-    let s = format!("{:.2}", value.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
-    let frac = frac.trim_end_matches('0');
-    let mut out = String::with_capacity(s.len() + s.len() / 3 + 2);
-    if value < 0.0 && (int.bytes().any(|b| b != b'0') || !frac.is_empty()) {
-        out.push('-');
+    let (sep, dec) = marks(lang);
+    let mut d = Digits::shortest(value);
+    if let Some(n) = style.decimals {
+        d = d.round(n);
     }
-    let n = int.len();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(group);
+    let mut out = String::new();
+    if value < 0.0 && !d.is_zero() {
+        out.push(MINUS);
+    }
+    let exp = d.point - 1;
+    if !d.is_zero() && !POSITIONAL_EXPONENTS.contains(&exp) && style.decimals.is_none() {
+        let mut m = Digits {
+            digits: d.digits.clone(),
+            point: 1,
+        };
+        m.trim();
+        let (int, frac) = m.positional(0);
+        out.push_str(&int);
+        if !frac.is_empty() {
+            out.push(dec);
+            out.push_str(&frac);
         }
-        out.push(ch);
+        out.push_str(" × 10");
+        superscript(exp, &mut out);
+        return out;
     }
+    let (int, frac) = d.positional(usize::from(style.decimals.unwrap_or(0)));
+    group(&int, (!style.year).then_some(sep), &mut out);
     if !frac.is_empty() {
         out.push(dec);
-        out.push_str(frac);
+        out.push_str(&frac);
     }
     out
+}
+
+/// The sum of `values` in decimal, as a person adds the numbers written: `0.1 + 0.2` is
+/// `0.3` (the `f64` closest to it), not `0.30000000000000004`. Exact for every sum whose
+/// terms fit 38 digits at a common scale of at most 18 decimals; beyond that (values
+/// like 1e300 or 1e-30) the plain `f64` sum.
+pub fn exact_sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let values: Vec<f64> = values.into_iter().collect();
+    let plain = || values.iter().sum();
+    if values.iter().any(|v| !v.is_finite()) {
+        return plain();
+    }
+    let terms: Vec<(bool, Digits)> = values
+        .iter()
+        .map(|&v| (v < 0.0, Digits::shortest(v)))
+        .collect();
+    let scale = terms
+        .iter()
+        .map(|(_, d)| d.digits.len() as i32 - d.point)
+        .max()
+        .unwrap_or(0)
+        .max(0);
+    if scale > 18 {
+        return plain();
+    }
+    let mut acc: i128 = 0;
+    for (negative, d) in &terms {
+        let Some(mut n) = d.digits.iter().try_fold(0i128, |n, &b| {
+            n.checked_mul(10)?.checked_add(i128::from(b - b'0'))
+        }) else {
+            return plain();
+        };
+        let shift = scale - (d.digits.len() as i32 - d.point);
+        for _ in 0..shift {
+            match n.checked_mul(10) {
+                Some(m) => n = m,
+                None => return plain(),
+            }
+        }
+        let next = if *negative {
+            acc.checked_sub(n)
+        } else {
+            acc.checked_add(n)
+        };
+        match next {
+            Some(a) => acc = a,
+            None => return plain(),
+        }
+    }
+    format!("{acc}e-{scale}")
+        .parse()
+        .unwrap_or_else(|_| plain())
 }
 
 /// `percent(2.5, "vi") == "2,5 %"`, `percent(2.5, "en") == "2.5%"`. The value is the
 /// percentage itself (2.5 means 2.5 %), not a fraction.
 pub fn percent(value: f64, lang: &str) -> String {
-    let n = number(value, lang);
+    with_percent(number(value, lang), lang)
+}
+
+fn with_percent(n: String, lang: &str) -> String {
     if is_vi(lang) {
         format!("{n} %")
     } else {
@@ -81,17 +311,20 @@ pub fn qualified(q: Option<Qualifier>, formatted: &str, lang: &str) -> String {
     format!("{word} {formatted}")
 }
 
+/// A figure's number alone, in its [`Style`] ("8.000", "6,875", "2015"); no unit.
+pub fn figure_number(fig: &Figure, lang: &str) -> String {
+    styled(fig.value, fig.style(), lang)
+}
+
 /// Value, unit and qualifier: "trên 8.000 đảng viên", "54 đơn vị", "95 %" (vi) / "95%".
-/// A unitless whole number of four digits is written without grouping, because such
-/// figures are years ("năm 2015", not "năm 2.015"), as ISO 80000 also allows.
+/// Digits as the value holds them (see [`number`]); a year is written without grouping
+/// only when the figure says it is one (`"year": true`), never guessed from four digits.
 pub fn figure_value(fig: &Figure, lang: &str) -> String {
+    let n = figure_number(fig, lang);
     let body = match fig.unit.as_deref().map(str::trim) {
-        Some("%") => percent(fig.value, lang),
-        Some(u) if !u.is_empty() => format!("{} {}", number(fig.value, lang), u),
-        _ if fig.value.fract() == 0.0 && (1000.0..10000.0).contains(&fig.value) => {
-            format!("{}", fig.value as i64)
-        }
-        _ => number(fig.value, lang),
+        Some("%") => with_percent(n, lang),
+        Some(u) if !u.is_empty() => format!("{n} {u}"),
+        _ => n,
     };
     qualified(fig.qualifier, &body, lang)
 }
@@ -345,9 +578,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unitless_four_digit_figures_read_as_years() {
-        assert_eq!(figure_value(&fig(2015.0, None, None), "vi"), "2015");
-        assert_eq!(figure_value(&fig(2025.0, None, None), "en"), "2025");
+    fn years_are_declared_not_guessed() {
+        let mut y = fig(2015.0, None, None);
+        assert_eq!(figure_value(&y, "vi"), "2.015", "a bare 2015 is a count");
+        y.year = true;
+        assert_eq!(figure_value(&y, "vi"), "2015");
+        assert_eq!(figure_value(&y, "en"), "2015");
+        assert_eq!(figure_value(&fig(8000.0, None, None), "vi"), "8.000");
+        assert_eq!(figure_value(&fig(8000.0, None, None), "en"), "8,000");
         assert_eq!(
             figure_value(&fig(8000.0, Some("đảng viên"), Some(Qualifier::Over)), "vi"),
             "trên 8.000 đảng viên"
@@ -361,20 +599,85 @@ mod tests {
         assert_eq!(number(2.5, "vi"), "2,5");
         assert_eq!(number(8000.0, "en"), "8,000");
         assert_eq!(number(8000.0, "vi-VN"), "8.000");
-        assert_eq!(number(1234567.891, "en"), "1,234,567.89");
-        assert_eq!(number(1234567.891, "vi"), "1.234.567,89");
+        assert_eq!(number(1234567.891, "en"), "1,234,567.891");
+        assert_eq!(number(1234567.891, "vi"), "1.234.567,891");
         assert_eq!(number(54.0, "vi"), "54");
         assert_eq!(number(0.5, "en"), "0.5");
         assert_eq!(number(2.10, "en"), "2.1");
-        assert_eq!(number(-8000.0, "vi"), "-8.000");
-        assert_eq!(number(-0.001, "en"), "0");
+        assert_eq!(number(-8000.0, "vi"), "−8.000");
+        assert_eq!(number(-0.001, "en"), "−0.001");
         assert_eq!(number(-0.0, "en"), "0");
-        assert_eq!(number(999.999, "en"), "1,000");
+        assert_eq!(number(0.0, "vi"), "0");
+        assert_eq!(number(999.999, "en"), "999.999");
         assert_eq!(number(100.0, "fr"), "100");
         assert_eq!(number(f64::NAN, "vi"), "NaN");
         assert_eq!(number(f64::INFINITY, "vi"), "∞");
-        assert_eq!(number(f64::NEG_INFINITY, "vi"), "-∞");
-        assert!(number(1e300, "en").len() > 300);
+        assert_eq!(number(f64::NEG_INFINITY, "vi"), "−∞");
+    }
+
+    #[test]
+    fn never_rounded_never_invented() {
+        // The cases: each was cut to two decimals or padded with invented digits.
+        assert_eq!(percent(6.875, "vi"), "6,875 %");
+        assert_eq!(percent(6.875, "en"), "6.875%");
+        assert_eq!(percent(0.125, "vi"), "0,125 %");
+        assert_eq!(number(0.0005, "en"), "0.0005");
+        assert_eq!(number(0.0001, "vi"), "0,0001");
+        assert_eq!(number(1e308, "en"), "1 × 10³⁰⁸");
+        assert_eq!(number(1.5e308, "vi"), "1,5 × 10³⁰⁸");
+        assert_eq!(number(-2.5e-9, "en"), "−2.5 × 10⁻⁹");
+        assert_eq!(
+            number(f64::MIN_POSITIVE, "en"),
+            "2.2250738585072014 × 10⁻³⁰⁸"
+        );
+        assert_eq!(number(5e-324, "en"), "5 × 10⁻³²⁴");
+        // Same kind: digits a publisher writes stay as written.
+        assert_eq!(number(0.1, "en"), "0.1");
+        assert_eq!(number(0.3, "vi"), "0,3");
+        assert_eq!(number(33.33, "en"), "33.33");
+        assert_eq!(number(1.005, "en"), "1.005");
+        assert_eq!(number(123456.789012, "vi"), "123.456,789012");
+        assert_eq!(number(9007199254740993.0, "en"), "9,007,199,254,740,992");
+        assert_eq!(number(1e20, "en"), "100,000,000,000,000,000,000");
+        assert_eq!(number(1e21, "en"), "1 × 10²¹");
+        assert_eq!(number(1e-7, "en"), "0.0000001");
+        assert_eq!(number(1e-8, "en"), "1 × 10⁻⁸");
+    }
+
+    #[test]
+    fn decimals_round_half_away_from_zero_in_decimal() {
+        let d = |v: f64, n: u8, lang: &str| {
+            styled(
+                v,
+                Style {
+                    decimals: Some(n),
+                    year: false,
+                },
+                lang,
+            )
+        };
+        assert_eq!(d(6.875, 2, "vi"), "6,88");
+        assert_eq!(d(0.125, 2, "en"), "0.13", "decimal rounding, not binary");
+        assert_eq!(d(2.5, 0, "en"), "3");
+        assert_eq!(d(-2.5, 0, "en"), "−3");
+        assert_eq!(d(9.995, 2, "en"), "10.00");
+        assert_eq!(d(999.96, 1, "vi"), "1.000,0");
+        assert_eq!(d(6.5, 2, "vi"), "6,50", "padded");
+        assert_eq!(d(0.0004, 2, "en"), "0.00");
+        assert_eq!(d(-0.0004, 2, "en"), "0.00", "no minus on a zero");
+        assert_eq!(d(1234.0, 0, "en"), "1,234");
+    }
+
+    #[test]
+    fn exact_sums() {
+        assert_eq!(exact_sum([0.1, 0.2]), 0.3);
+        assert_eq!(exact_sum([33.0, 21.0]), 54.0);
+        assert_eq!(exact_sum([15.0, -5.0]), 10.0);
+        assert_eq!(exact_sum([1.1, 2.2, 3.3]), 6.6);
+        assert_eq!(exact_sum([0.125, 0.875]), 1.0);
+        assert_eq!(exact_sum(Vec::<f64>::new()), 0.0);
+        assert_eq!(exact_sum([1e300, 1e300]), 2e300, "beyond i128: plain sum");
+        assert!(exact_sum([f64::MAX, f64::MAX]).is_infinite());
     }
 
     #[test]
@@ -407,6 +710,8 @@ mod tests {
             category: None,
             note: None,
             qualifier: q,
+            decimals: None,
+            year: false,
             mentions: vec![],
             parts: vec![],
             within: None,
@@ -415,6 +720,12 @@ mod tests {
 
     #[test]
     fn figure_values() {
+        assert_eq!(figure_value(&fig(6.875, Some("%"), None), "vi"), "6,875 %");
+        assert_eq!(
+            figure_value(&fig(0.0005, Some("BTC"), None), "en"),
+            "0.0005 BTC"
+        );
+        assert_eq!(figure_value(&fig(-5.0, Some("%"), None), "en"), "−5%");
         assert_eq!(
             figure_value(&fig(8000.0, Some("đảng viên"), Some(Qualifier::Over)), "vi"),
             "trên 8.000 đảng viên"

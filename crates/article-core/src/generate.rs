@@ -156,12 +156,19 @@ pub fn big_article(text_bytes: usize, figures: usize, seed: u64) -> String {
         let unit = UNITS[rng.below(UNITS.len())];
         let category = rng.below(CATEGORIES.len());
         if k % 10 == 9 && leaves.len() >= 3 {
-            // A total of 2–3 earlier leaves with the same unit when possible.
+            // A total of 2–3 earlier leaves in one unit (parts in other units than
+            // their total cannot be added): the first leaf picked sets the unit, and a
+            // bounded number of draws looks for more in it.
             let n = 2 + rng.below(2);
-            let mut parts = Vec::new();
-            while parts.len() < n {
+            let first = leaves[rng.below(leaves.len())];
+            let unit = figs[first].unit;
+            let mut parts = vec![first];
+            for _ in 0..64 {
+                if parts.len() == n {
+                    break;
+                }
                 let p = leaves[rng.below(leaves.len())];
-                if !parts.contains(&p) {
+                if figs[p].unit == unit && !parts.contains(&p) {
                     parts.push(p);
                 }
             }

@@ -22,6 +22,7 @@
 
 pub mod format;
 pub mod generate;
+pub mod json;
 pub mod limits;
 pub mod problem;
 pub mod search;

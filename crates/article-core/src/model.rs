@@ -84,11 +84,26 @@ pub struct Figure {
     pub category: Option<usize>,
     pub note: Option<String>,
     pub qualifier: Option<Qualifier>,
+    /// Digits after the decimal mark the publisher wants shown (rounded / padded);
+    /// `None`: exactly the value's own digits.
+    pub decimals: Option<u8>,
+    /// The value is a year: whole, written without grouping ("2015").
+    pub year: bool,
     pub mentions: Vec<MentionSpec>,
     /// Indices into `Article::figures`.
     pub parts: Vec<usize>,
     /// Index into `Article::figures`.
     pub within: Option<usize>,
+}
+
+impl Figure {
+    /// How its value is written: see [`crate::format::Style`].
+    pub fn style(&self) -> crate::format::Style {
+        crate::format::Style {
+            decimals: self.decimals,
+            year: self.year,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -18,6 +18,48 @@ pub(crate) fn nfc(s: &str) -> String {
     crate::unicode::nfc(s).into_owned()
 }
 
+/// The keys each kind of object may have. Anything else is reported as a warning (with
+/// the nearest known key) and ignored, so a newer document still renders, and a typo
+/// such as `qualifer` never silently drops data. Kept equal to the JSON Schema's
+/// `properties` by the contract test (`tests/contract.rs`).
+pub const ARTICLE_KEYS: &[&str] = &[
+    "$schema",
+    "format",
+    "id",
+    "lang",
+    "kicker",
+    "title",
+    "published",
+    "byline",
+    "blocks",
+    "categories",
+    "figures",
+];
+pub const PARAGRAPH_KEYS: &[&str] = &["kind", "text"];
+pub const IMAGE_KEYS: &[&str] = &["kind", "src", "alt", "caption", "credit"];
+pub const CATEGORY_KEYS: &[&str] = &["id", "label"];
+pub const FIGURE_KEYS: &[&str] = &[
+    "id",
+    "value",
+    "unit",
+    "label",
+    "category",
+    "note",
+    "qualifier",
+    "decimals",
+    "year",
+    "mentions",
+    "parts",
+    "within",
+];
+pub const MENTION_KEYS: &[&str] = &["quote", "prefix", "suffix", "block", "position"];
+
+/// The most digits after the decimal mark a figure may ask for with `"decimals"`.
+pub const MAX_DECIMALS: u64 = 20;
+
+/// Whole numbers beyond this (2⁵³) are not exact in a JSON number as browsers read it.
+const MAX_EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
 /// `MentionSpec::block` value for a mention whose block was dropped (unknown kind or
 /// refused image): it can never resolve and is reported as an orphan.
 pub const DROPPED_BLOCK: usize = usize::MAX;
@@ -44,6 +86,36 @@ impl Ctx {
     fn full(&self) -> bool {
         self.errors.len() >= MAX_ERRORS
     }
+    /// A warning per key of `obj` that is not in `known`, naming the nearest known key.
+    fn unknown_keys(&mut self, obj: &Map<String, Value>, base: &str, known: &[&str]) {
+        for key in obj.keys() {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let p = Problem::warning(
+                Kind::UnknownKey,
+                path_key(base, key),
+                format!("unknown key {}; it is ignored", quoted(key)),
+            );
+            self.warn(match nearest(key, known) {
+                Some(k) => p.with_hint(format!("did you mean \"{k}\"?")),
+                None => p.with_hint(format!("known keys here: {}", known.join(", "))),
+            });
+        }
+    }
+}
+
+/// The known key a typo most likely meant: at most a third of its letters off (and at
+/// most 3), case ignored, so `qualifer`, `categroy` and `Title` find theirs and `foo`
+/// finds nothing.
+fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).clamp(1, 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 fn path_key(base: &str, key: &str) -> String {
@@ -70,6 +142,7 @@ fn describe(v: &Value) -> String {
 
 #[derive(Clone, Copy, PartialEq)]
 enum Want {
+    Bool,
     Str,
     Num,
     Index,
@@ -80,6 +153,7 @@ enum Want {
 impl Want {
     fn name(self) -> &'static str {
         match self {
+            Want::Bool => "true or false",
             Want::Str => "a string",
             Want::Num => "a number",
             Want::Index => "a whole number (0 or more)",
@@ -156,6 +230,7 @@ impl Ctx {
             }
             Some(v) => {
                 let ok = match want {
+                    Want::Bool => v.is_boolean(),
                     Want::Str => v.is_string(),
                     Want::Num => v.is_number(),
                     Want::Index => v.is_u64(),
@@ -178,9 +253,25 @@ impl Ctx {
         key: &str,
         required: Option<&str>,
     ) -> Option<String> {
-        self.field(obj, base, key, Want::Str, required)
+        let s = self
+            .field(obj, base, key, Want::Str, required)
             .and_then(Value::as_str)
-            .map(nfc)
+            .map(nfc)?;
+        if required.is_some() && s.trim().is_empty() {
+            self.err(
+                Problem::error(
+                    Kind::Format,
+                    path_key(base, key),
+                    format!("\"{key}\" is empty"),
+                )
+                .with_hint(format!(
+                    "\"{key}\" is required: give it some text, e.g. {}",
+                    required.unwrap_or("\"…\"")
+                )),
+            );
+            return None;
+        }
+        Some(s)
     }
     fn index(&mut self, obj: &Map<String, Value>, base: &str, key: &str) -> Option<usize> {
         self.field(obj, base, key, Want::Index, None)
@@ -287,6 +378,13 @@ fn syntax_problem(json: &str, e: &serde_json::Error) -> Problem {
         None => full,
     };
     let offset = problem::offset_of(json, e.line(), e.column());
+    let lone = (msg.contains("hex escape") || msg.contains("surrogate"))
+        .then(|| lone_surrogate_before(json, offset))
+        .flatten();
+    let msg = match &lone {
+        Some(esc) => format!("{esc} is half of a character (a lone UTF-16 surrogate)"),
+        None => msg,
+    };
     let (line, col) = problem::line_col(json, offset);
     let path = problem::path_at(json, offset);
     let kind = if msg.contains("recursion limit") {
@@ -308,6 +406,8 @@ fn syntax_problem(json: &str, e: &serde_json::Error) -> Problem {
         "put a colon between a key and its value"
     } else if msg.contains("control character") {
         "write line breaks and tabs inside strings as \\n and \\t"
+    } else if lone.is_some() {
+        "a \\uD800–\\uDFFF escape must come in a pair (high then low surrogate) that encodes one character; write the character itself, or both halves"
     } else if msg.contains("escape") {
         "inside strings, a backslash must start an escape such as \\\" \\\\ \\n or \\u00e9"
     } else if msg.contains("trailing characters") {
@@ -324,6 +424,20 @@ fn syntax_problem(json: &str, e: &serde_json::Error) -> Problem {
     Problem::error(kind, path, format!("not valid JSON: {msg}"))
         .with_hint(hint)
         .at(line, col)
+}
+
+/// The `\\uD800`–`\\uDFFF` escape that ends just before `offset`, if that is where
+/// serde_json stopped: it words a lone surrogate as "unexpected end of hex escape".
+fn lone_surrogate_before(json: &str, offset: usize) -> Option<String> {
+    let b = json.as_bytes();
+    let from = offset.saturating_sub(13);
+    (from..offset.min(b.len())).rev().find_map(|i| {
+        let esc = b.get(i..i + 6)?;
+        let hex = std::str::from_utf8(&esc[2..]).ok()?;
+        let unit = u16::from_str_radix(hex, 16).ok()?;
+        (esc.starts_with(b"\\u") && (0xD800..=0xDFFF).contains(&unit))
+            .then(|| format!("\\u{}", hex.to_ascii_uppercase()))
+    })
 }
 
 /// Parse and validate. Every problem carries line:column where it could be located.
@@ -350,12 +464,12 @@ pub(crate) fn parse(json: &str) -> Result<(Article, Vec<Problem>), Vec<Problem>>
         .with_hint("article/1 needs only a few levels; check for stray brackets")
         .at(l, c)]);
     }
-    let value: Value = match serde_json::from_str(json) {
+    let (value, duplicates) = match crate::json::parse(json) {
         Ok(v) => v,
         Err(e) => return Err(vec![syntax_problem(json, &e)]),
     };
     let mut cx = Ctx {
-        errors: Vec::new(),
+        errors: duplicates,
         warnings: Vec::new(),
         dropped_errors: 0,
     };
@@ -427,15 +541,7 @@ fn walk(value: &Value, cx: &mut Ctx) -> Option<Article> {
         }
     }
     let id = cx.string(root, "$", "id", Some("\"my-article\""));
-    if let Some(i) = &id {
-        if i.trim().is_empty() {
-            cx.err(Problem::error(
-                Kind::Format,
-                "$.id",
-                "the article id is empty",
-            ));
-        }
-    }
+    cx.unknown_keys(root, "$", ARTICLE_KEYS);
     let lang = cx
         .string(root, "$", "lang", None)
         .filter(|l| !l.trim().is_empty())
@@ -524,6 +630,7 @@ fn walk(value: &Value, cx: &mut Ctx) -> Option<Article> {
             };
             let cid = cx.string(obj, &path, "id", Some("\"org\""));
             let label = cx.string(obj, &path, "label", Some("\"…\""));
+            cx.unknown_keys(obj, &path, CATEGORY_KEYS);
             if let Some(cid) = &cid {
                 if !valid_id(cid) {
                     cx.err(bad_id(&format!("{path}.id"), "category", cid));
@@ -571,7 +678,12 @@ fn walk(value: &Value, cx: &mut Ctx) -> Option<Article> {
         } else {
             let mut fig_index: HashMap<String, usize> = HashMap::new();
             for (fi, fv) in arr.iter().enumerate() {
-                let Some(id) = fv.get("id").and_then(Value::as_str) else {
+                // An empty id is reported with the figure's other fields.
+                let Some(id) = fv
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .filter(|id| !id.trim().is_empty())
+                else {
                     continue;
                 };
                 let path = format!("$.figures[{fi}].id");
@@ -648,12 +760,27 @@ fn walk_block(bv: &Value, path: &str, cx: &mut Ctx) -> Option<Block> {
     let kind = cx.string(obj, path, "kind", Some("\"paragraph\""))?;
     match kind.as_str() {
         "paragraph" => {
-            let text = cx.string(obj, path, "text", Some("\"…\""))?;
+            cx.unknown_keys(obj, path, PARAGRAPH_KEYS);
+            let text = cx
+                .field(obj, path, "text", Want::Str, Some("\"…\""))
+                .and_then(Value::as_str)
+                .map(nfc)?;
             Some(Block::Paragraph { text })
         }
         "image" => {
+            cx.unknown_keys(obj, path, IMAGE_KEYS);
             let src = cx.string(obj, path, "src", Some("\"images/photo.jpg\""));
-            let alt = cx.string(obj, path, "alt", Some("\"what the image shows\""));
+            // Empty alt text is allowed: it marks a decorative image.
+            let alt = cx
+                .field(
+                    obj,
+                    path,
+                    "alt",
+                    Want::Str,
+                    Some("\"what the image shows\""),
+                )
+                .and_then(Value::as_str)
+                .map(nfc);
             let caption = cx.string(obj, path, "caption", None);
             let credit = cx.string(obj, path, "credit", None);
             let (src, alt) = (src?, alt?);
@@ -737,10 +864,56 @@ fn walk_figure(
         cx.err(type_error(&path, Want::Object, fv));
         return None;
     };
+    cx.unknown_keys(obj, &path, FIGURE_KEYS);
     let id = cx.string(obj, &path, "id", Some("\"members\""));
     let value = cx
         .field(obj, &path, "value", Want::Num, Some("54"))
         .and_then(Value::as_f64);
+    if let Some(v) = value.filter(|v| v.abs() > MAX_EXACT_INTEGER) {
+        cx.warn(
+            Problem::warning(
+                Kind::Format,
+                format!("{path}.value"),
+                format!(
+                    "{} is beyond 9,007,199,254,740,992, where JSON numbers stop being exact; the reader shows {}",
+                    crate::format::number(v, "en"),
+                    crate::format::number(v, "en")
+                ),
+            )
+            .with_hint("give the value in a larger unit, e.g. 12.5 with \"unit\": \"billion\" / \"tỷ\""),
+        );
+    }
+    let decimals = cx.index(obj, &path, "decimals").and_then(|d| {
+        if d as u64 > MAX_DECIMALS {
+            cx.err(
+                Problem::error(
+                    Kind::Format,
+                    format!("{path}.decimals"),
+                    format!("{d} decimals; at most {MAX_DECIMALS} can be shown"),
+                )
+                .with_hint("\"decimals\" is how many digits to show after the decimal mark, e.g. 1 for 6,9 %"),
+            );
+            return None;
+        }
+        Some(d as u8)
+    });
+    let year = cx
+        .field(obj, &path, "year", Want::Bool, None)
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    if let Some(v) = value.filter(|v| year && (v.fract() != 0.0 || v.abs() > 999_999.0)) {
+        cx.err(
+            Problem::error(
+                Kind::Format,
+                format!("{path}.year"),
+                format!(
+                    "a year must be a whole number, but the value is {}",
+                    crate::format::number(v, "en")
+                ),
+            )
+            .with_hint("remove \"year\": true, or give the year as a whole number like 2015"),
+        );
+    }
     let label = cx.string(obj, &path, "label", Some("\"what is counted\""));
     let unit = cx.string(obj, &path, "unit", None);
     let note = cx.string(obj, &path, "note", None);
@@ -800,6 +973,7 @@ fn walk_figure(
                 cx.err(type_error(&mpath, Want::Object, mv));
                 continue;
             };
+            cx.unknown_keys(mo, &mpath, MENTION_KEYS);
             let quote = cx.string(mo, &mpath, "quote", Some("\"the exact words in the text\""));
             let prefix = cx
                 .string(mo, &mpath, "prefix", None)
@@ -849,13 +1023,6 @@ fn walk_figure(
                 position = None;
             }
             let Some(quote) = quote else { continue };
-            if quote.is_empty() {
-                cx.err(
-                    Problem::error(Kind::Format, format!("{mpath}.quote"), "the quote is empty")
-                        .with_hint("quote the exact words of the text that state the figure"),
-                );
-                continue;
-            }
             mentions.push(MentionSpec {
                 quote,
                 prefix,
@@ -950,6 +1117,8 @@ fn walk_figure(
         category,
         note,
         qualifier,
+        decimals,
+        year,
         mentions,
         parts,
         within,
@@ -1345,8 +1514,221 @@ mod tests {
     }
 
     #[test]
-    fn extra_fields_ignored() {
-        let v = with(base(), "/figures/0/extra", json!({"anything": [1, 2]}));
+    fn unknown_keys_are_warnings_naming_the_nearest_key() {
+        // The issue's typos, each in its own kind of object, plus keys with no near match.
+        let cases = [
+            (
+                "/figures/0/qualifer",
+                json!("over"),
+                "$.figures[0].qualifer",
+                Some("qualifier"),
+            ),
+            (
+                "/figures/0/categroy",
+                json!("org"),
+                "$.figures[0].categroy",
+                Some("category"),
+            ),
+            (
+                "/figures/0/Label",
+                json!("x"),
+                "$.figures[0].Label",
+                Some("label"),
+            ),
+            (
+                "/figures/0/vlaue",
+                json!(5),
+                "$.figures[0].vlaue",
+                Some("value"),
+            ),
+            (
+                "/figures/0/extra",
+                json!({"anything": [1, 2]}),
+                "$.figures[0].extra",
+                None,
+            ),
+            ("/publshed", json!("2016"), "$.publshed", Some("published")),
+            ("/titel", json!("T"), "$.titel", Some("title")),
+            ("/blocks/0/txt", json!("x"), "$.blocks[0].txt", Some("text")),
+            (
+                "/figures/0/mentions/0/prefx",
+                json!("Có "),
+                "$.figures[0].mentions[0].prefx",
+                Some("prefix"),
+            ),
+            (
+                "/categories/0/lable",
+                json!("x"),
+                "$.categories[0].lable",
+                Some("label"),
+            ),
+        ];
+        for (ptr, value, path, near) in cases {
+            let d = load(&with(base(), ptr, value).to_string()).expect("still renders");
+            let w = d
+                .warnings
+                .iter()
+                .find(|w| w.kind == Kind::UnknownKey)
+                .unwrap_or_else(|| panic!("{ptr}: no warning"));
+            assert_eq!(w.path, path);
+            assert!(w.line.is_some(), "{ptr}: positioned");
+            match near {
+                Some(k) => assert_eq!(
+                    w.hint.as_deref(),
+                    Some(format!("did you mean \"{k}\"?").as_str())
+                ),
+                None => assert!(w.hint.as_deref().unwrap().starts_with("known keys here:")),
+            }
+        }
+        let img = with(
+            base(),
+            "/blocks/0",
+            json!({"kind": "image", "src": "a.png", "alt": "a", "captoin": "c"}),
+        );
+        let d = load(&img.to_string()).unwrap();
+        assert_eq!(
+            d.warnings[0].hint.as_deref(),
+            Some("did you mean \"caption\"?")
+        );
+        // Unknown keys of an unknown block kind are not ours to judge.
+        let future = with(base(), "/blocks/0", json!({"kind": "chart", "series": [1]}));
+        let d = load(&future.to_string()).unwrap();
+        assert!(d.warnings.iter().all(|w| w.kind != Kind::UnknownKey));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_with_both_positions() {
+        let text = base()
+            .to_string()
+            .replacen("\"value\":54", "\"value\":12,\"value\":13", 1);
+        assert!(text.contains("\"value\":12,\"value\":13"));
+        let errs = load(&text).expect_err("refused");
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert_eq!(errs[0].kind, Kind::Duplicate);
+        assert_eq!(errs[0].path, "$.figures[0].value");
+        assert!(
+            errs[0].message.contains("first at line 1, column"),
+            "{}",
+            errs[0].message
+        );
+        let text =
+            base()
+                .to_string()
+                .replacen("\"title\":\"T\"", "\"title\":\"T\",\"title\":\"U\"", 1);
+        assert_eq!(load(&text).expect_err("refused")[0].path, "$.title");
+    }
+
+    #[test]
+    fn empty_required_strings_are_errors() {
+        for (ptr, path) in [
+            ("/title", "$.title"),
+            ("/id", "$.id"),
+            ("/figures/0/label", "$.figures[0].label"),
+            ("/figures/0/id", "$.figures[0].id"),
+            ("/categories/0/label", "$.categories[0].label"),
+            (
+                "/figures/1/mentions/0/quote",
+                "$.figures[1].mentions[0].quote",
+            ),
+        ] {
+            for empty in ["", "  ", "\n\t"] {
+                let errs = errors_of(&with(base(), ptr, json!(empty)));
+                assert!(
+                    has(&errs, Kind::Format, path),
+                    "{ptr} = {empty:?}: {errs:#?}"
+                );
+                assert_eq!(
+                    errs.iter().filter(|e| e.path == path).count(),
+                    1,
+                    "reported once: {errs:#?}"
+                );
+            }
+        }
+        // Optional strings and paragraph text may be empty; so may alt (decorative image).
+        let v = with(base(), "/kicker", json!(""));
         assert!(load(&v.to_string()).is_ok());
+        let img = with(
+            base(),
+            "/blocks/0",
+            json!({"kind": "image", "src": "a.png", "alt": ""}),
+        );
+        let img = with(img, "/figures", json!([]));
+        assert!(load(&img.to_string()).is_ok());
+        let src = with(
+            base(),
+            "/blocks/0",
+            json!({"kind": "image", "src": " ", "alt": "a"}),
+        );
+        assert!(has(&errors_of(&src), Kind::Format, "$.blocks[0].src"));
+    }
+
+    #[test]
+    fn decimals_and_year_are_validated() {
+        let d = load(&with(base(), "/figures/1/decimals", json!(2)).to_string()).unwrap();
+        assert_eq!(d.article.figures[1].decimals, Some(2));
+        assert!(has(
+            &errors_of(&with(base(), "/figures/1/decimals", json!(21))),
+            Kind::Format,
+            "$.figures[1].decimals"
+        ));
+        assert!(has(
+            &errors_of(&with(base(), "/figures/1/decimals", json!(1.5))),
+            Kind::Type,
+            "$.figures[1].decimals"
+        ));
+        assert!(has(
+            &errors_of(&with(base(), "/figures/1/decimals", json!(-1))),
+            Kind::Type,
+            "$.figures[1].decimals"
+        ));
+        let d = load(&with(base(), "/figures/1/year", json!(true)).to_string()).unwrap();
+        assert!(d.article.figures[1].year);
+        assert!(has(
+            &errors_of(&with(base(), "/figures/1/year", json!("yes"))),
+            Kind::Type,
+            "$.figures[1].year"
+        ));
+        let frac = with(
+            with(base(), "/figures/1/year", json!(true)),
+            "/figures/1/value",
+            json!(2015.5),
+        );
+        assert!(has(&errors_of(&frac), Kind::Format, "$.figures[1].year"));
+    }
+
+    #[test]
+    fn integers_beyond_two_to_the_53_warn() {
+        let v = with(base(), "/figures/1/value", json!(12345678901234567890u64));
+        let d = load(&v.to_string()).unwrap();
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.path == "$.figures[1].value" && w.kind == Kind::Format));
+        let v = with(base(), "/figures/1/value", json!(9007199254740992u64));
+        assert!(load(&v.to_string())
+            .unwrap()
+            .warnings
+            .iter()
+            .all(|w| w.path != "$.figures[1].value"));
+    }
+
+    #[test]
+    fn lone_surrogates_are_named() {
+        for bad in [
+            r#""\ud800""#,
+            r#""\ud800x""#,
+            r#""\udc00""#,
+            r#""\ud83d\u0041""#,
+        ] {
+            let text = base().to_string().replacen("\"T\"", bad, 1);
+            let errs = load(&text).expect_err("refused");
+            let hint = errs[0].hint.as_deref().unwrap_or("");
+            assert!(hint.contains("surrogate"), "{bad}: {errs:#?}");
+            assert!(
+                errs[0].message.contains("is half of a character"),
+                "{bad}: {errs:#?}"
+            );
+            assert!(!errs[0].message.contains("hex escape"), "{bad}: {errs:#?}");
+        }
     }
 }

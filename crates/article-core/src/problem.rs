@@ -31,8 +31,12 @@ pub enum Kind {
     Orphan,
     Ambiguous,
     SumMismatch,
+    /// Parts in another unit than their total: the sum cannot be checked.
+    UnitMismatch,
     SkippedBlock,
     RefusedUrl,
+    /// A key the format does not define (a typo, or a newer document): ignored.
+    UnknownKey,
     Other,
 }
 
@@ -259,7 +263,7 @@ struct Frame {
 
 /// Walk `json`, calling `report(path, byte, line, col)` at the start of every value; stop when
 /// it returns false. Never fails: unexpected bytes are skipped.
-fn scan(json: &str, mut report: impl FnMut(&str, usize, usize, usize) -> bool) {
+pub(crate) fn scan(json: &str, mut report: impl FnMut(&str, usize, usize, usize) -> bool) {
     let b = json.as_bytes();
     let n = b.len();
     let mut i = 0usize;

@@ -150,8 +150,6 @@ fn dangerous_image_src_refused_with_warning() {
         "http://example.com/x.png",
         "file:///etc/passwd",
         "blob:https://example.com/uuid",
-        "",
-        "   ",
     ];
     let mut blocks: Vec<Value> = bad
         .iter()
@@ -1078,8 +1076,10 @@ fn bounded_mutation_fuzz() {
         }
     }
     eprintln!("mutation fuzz: {iterations} iterations, {loaded} loaded, {refused} refused");
+    // Since duplicate keys and empty required strings became errors, byte-level
+    // duplication refuses more of the mutants (about 5 % load).
     assert!(
-        loaded > iterations / 20,
+        loaded > iterations / 40,
         "mutations too destructive: {loaded} loaded"
     );
 }

@@ -188,6 +188,9 @@ fn build(texts: &[String], picks: &[MentionPick]) -> String {
         let s = p.start % chars.len();
         let e = (s + p.len).min(chars.len());
         let quote: String = chars[s..e].iter().collect();
+        if quote.trim().is_empty() {
+            continue; // a blank quote is an error, not something to anchor
+        }
         let mut m = json!({"quote": quote});
         if p.pre > 0 {
             m["prefix"] = json!(chars[s.saturating_sub(p.pre)..s].iter().collect::<String>());
