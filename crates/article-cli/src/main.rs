@@ -2,6 +2,9 @@
 //!
 //! Every command takes its arguments as plain strings, computes values, and writes to the
 //! two streams it is given; only this file knows about the process (argv, exit codes).
+//! Arguments are parsed with `lexopt` (getopt conventions: `--name=value`, `-q`, `--` ends
+//! the options); they arrive as `OsString`, so a file name that is not UTF-8 is a usage
+//! error naming it, never a panic.
 
 mod check;
 mod figures;
@@ -10,6 +13,8 @@ mod input;
 mod report;
 mod suggest;
 
+use lexopt::Arg;
+use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -34,6 +39,7 @@ Usage:
   article help | --help | -h
       This text.
 
+Options may come before or after files; `--` ends them (`article check -- -draft.json`).
 Exit status: 0 success, 1 the input has problems, 2 bad usage.
 ";
 
@@ -75,7 +81,7 @@ impl From<io::Error> for CliError {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let stdout = io::stdout();
     let stderr = io::stderr();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -103,50 +109,131 @@ fn main() -> ExitCode {
 }
 
 /// Dispatch on the command word. `out` gets the command's product (report, table, JSON),
-/// `err` gets diagnostics that are not the product.
-fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
-    let Some((command, rest)) = args.split_first() else {
-        return Err(UsageError::new("no command given").into());
-    };
-    if rest.iter().any(|a| a == "--help" || a == "-h") {
-        out.write_all(USAGE.as_bytes())?;
-        return Ok(Outcome::Success);
-    }
-    match command.as_str() {
-        "check" => check::run(rest, out),
-        "figures" => figures::run(rest, out, err),
-        "suggest" => suggest::run(rest, out, err),
-        "generate" => generate::run(rest, out),
-        "help" | "--help" | "-h" => {
-            out.write_all(USAGE.as_bytes())?;
-            Ok(Outcome::Success)
+/// `err` gets diagnostics that are not the product. `-h` / `--help` anywhere before `--`
+/// prints the usage, whatever the command.
+fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
+    let mut parser = lexopt::Parser::from_args(args);
+    let command = match parser.next().map_err(usage)? {
+        None => return Err(UsageError::new("no command given").into()),
+        Some(Arg::Short('h') | Arg::Long("help")) => return help(out),
+        Some(Arg::Value(word)) => word,
+        Some(option) => {
+            return Err(UsageError::new(format!("unknown command `{}`", spelled(&option))).into())
         }
-        other => Err(UsageError::new(format!("unknown command `{other}`")).into()),
+    };
+    let rest: Vec<OsString> = parser.raw_args().map_err(usage)?.collect();
+    if wants_help(&rest) {
+        return help(out);
+    }
+    let name = command.to_string_lossy();
+    match &*name {
+        "help" => help(out),
+        "check" => check::run(&utf8(rest)?, out),
+        "figures" => figures::run(&utf8(rest)?, out, err),
+        "suggest" => suggest::run(&utf8(rest)?, out, err),
+        "generate" => generate::run(&generate_args(&utf8(rest)?)?, out),
+        _ => Err(UsageError::new(format!("unknown command `{name}`")).into()),
     }
 }
 
+fn help(out: &mut dyn Write) -> Result<Outcome, CliError> {
+    out.write_all(USAGE.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+/// A parse error from lexopt ("missing argument for option '--bytes'") as a usage error.
+fn usage(e: lexopt::Error) -> UsageError {
+    UsageError::new(e.to_string())
+}
+
+/// An option as it was written: `--quiet`, `-q`; a value as itself (lossily if not UTF-8).
+fn spelled(arg: &Arg) -> String {
+    match arg {
+        Arg::Short(c) => format!("-{c}"),
+        Arg::Long(name) => format!("--{name}"),
+        Arg::Value(v) => v.to_string_lossy().into_owned(),
+    }
+}
+
+/// Is `-h` or `--help` among the options (not after `--`, where it is a file name)?
+fn wants_help(args: &[OsString]) -> bool {
+    let mut parser = lexopt::Parser::from_args(args);
+    loop {
+        match parser.next() {
+            Ok(Some(Arg::Short('h') | Arg::Long("help"))) => return true,
+            // The attached value of another long option ("--bytes=5") is not an option.
+            Ok(Some(Arg::Long(_))) => drop(parser.optional_value()),
+            Ok(Some(_)) => {}
+            Ok(None) | Err(_) => return false,
+        }
+    }
+}
+
+/// The arguments as text. The commands read files by UTF-8 names (their reports print
+/// them in `FILE:LINE:COL:` form), so another name is refused here, shown with its bytes
+/// escaped, rather than read under a lossy spelling that may name another file.
+fn utf8(args: Vec<OsString>) -> Result<Vec<String>, UsageError> {
+    args.into_iter()
+        .map(|a| {
+            a.into_string().map_err(|a| {
+                UsageError::new(format!(
+                    "argument {a:?} is not valid UTF-8: files are read by UTF-8 names \
+                     only (rename the file)"
+                ))
+            })
+        })
+        .collect()
+}
+
+/// `generate`'s options checked here and passed on spelled one way, `--name=value`; the
+/// command itself reads the numbers (`1_000_000` is accepted).
+fn generate_args(args: &[String]) -> Result<Vec<String>, UsageError> {
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut spelled_out = Vec::new();
+    while let Some(arg) = parser.next().map_err(usage)? {
+        let name = match arg {
+            Arg::Long(name @ ("bytes" | "figures" | "seed")) => format!("--{name}"),
+            other => {
+                return Err(UsageError::new(format!(
+                    "`generate` does not understand `{}`",
+                    spelled(&other)
+                )))
+            }
+        };
+        let value = parser
+            .value()
+            .map_err(|_| UsageError::new(format!("`{name}` needs a number")))?;
+        spelled_out.push(format!("{name}={}", value.to_string_lossy()));
+    }
+    Ok(spelled_out)
+}
+
 /// Split a command's arguments into recognised flags and positional operands; `--` ends
-/// the flags so a file named `-x` can still be checked.
+/// the flags so a file named `-x` can still be checked. Short flags may be combined
+/// (`-qq`); a flag given a value (`--quiet=yes`) is a usage error.
 pub fn split_flags<'a>(
     args: &'a [String],
-    known: &[&str],
+    known: &[&'a str],
 ) -> Result<(Vec<&'a str>, Vec<&'a str>), UsageError> {
     let mut flags = Vec::new();
     let mut operands = Vec::new();
-    let mut only_operands = false;
-    for a in args {
-        if only_operands {
-            operands.push(a.as_str());
-        } else if a == "--" {
-            only_operands = true;
-        } else if a.starts_with('-') && a.len() > 1 {
-            if known.contains(&a.as_str()) {
-                flags.push(a.as_str());
-            } else {
-                return Err(UsageError::new(format!("unknown option `{a}`")));
-            }
-        } else {
-            operands.push(a.as_str());
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next().map_err(usage)? {
+        if let Arg::Value(_) = arg {
+            // lexopt hands out a copy; a positional value is always one whole argument,
+            // the one just before those left, so the command can keep borrowing `args`.
+            let left = parser.raw_args().map_err(usage)?.as_slice().len();
+            let at = args.len().checked_sub(left + 1);
+            let operand = at.and_then(|at| args.get(at)).ok_or_else(|| {
+                UsageError::new(format!("cannot tell the operands apart in {args:?}"))
+            })?;
+            operands.push(operand.as_str());
+            continue;
+        }
+        let name = spelled(&arg);
+        match known.iter().find(|k| **k == name) {
+            Some(flag) => flags.push(*flag),
+            None => return Err(UsageError::new(format!("unknown option `{name}`"))),
         }
     }
     Ok((flags, operands))
@@ -161,5 +248,145 @@ pub fn single_operand<'a>(args: &'a [String], command: &str) -> Result<&'a str, 
         _ => Err(UsageError::new(format!(
             "`{command}` takes exactly one file"
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Run the command line; the exit status it would get, stdout and the usage message.
+    fn run_with(args: &[OsString]) -> (u8, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let (status, message) = match run(args, &mut out, &mut err) {
+            Ok(Outcome::Success) => (0, String::new()),
+            Ok(Outcome::Failure) => (1, String::new()),
+            Err(CliError::Usage(UsageError(m))) => (2, m),
+            Err(CliError::Io(e)) => panic!("{e}"),
+        };
+        (status, String::from_utf8(out).unwrap(), message)
+    }
+
+    fn cli(args: &[&str]) -> (u8, String, String) {
+        run_with(&args.iter().map(OsString::from).collect::<Vec<_>>())
+    }
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn help_anywhere_before_the_end_of_options() {
+        for args in [
+            &["--help"][..],
+            &["-h"],
+            &["help"],
+            &["check", "--help"],
+            &["check", "file.json", "-h"],
+            &["generate", "--bytes=5", "--help"],
+            &["frobnicate", "--help"],
+        ] {
+            let (status, out, _) = cli(args);
+            assert_eq!(status, 0, "{args:?}");
+            assert!(out.starts_with("article — check"), "{args:?}: {out}");
+        }
+        // After `--`, `-h` is a file name.
+        let (status, out, _) = cli(&["check", "--", "-h"]);
+        assert_eq!(status, 1);
+        assert!(out.starts_with("-h: error: cannot read file"), "{out}");
+    }
+
+    #[test]
+    fn usage_errors_say_what_is_wrong() {
+        for (args, message) in [
+            (&[][..], "no command given"),
+            (&["frobnicate"], "unknown command `frobnicate`"),
+            (&["--frob"], "unknown command `--frob`"),
+            (&["check"], "`check` needs at least one file"),
+            (&["check", "--frob", "a.json"], "unknown option `--frob`"),
+            (&["check", "-x", "a.json"], "unknown option `-x`"),
+            (&["check", "-qx", "a.json"], "unknown option `-x`"),
+            (&["check", "--quiet=yes", "a.json"], "'--quiet'"),
+            (&["figures"], "`figures` needs a file"),
+            (
+                &["figures", "a.json", "b.json"],
+                "`figures` takes exactly one file",
+            ),
+            (&["suggest"], "`suggest` needs a file"),
+            (
+                &["suggest", "a.txt", "b.txt"],
+                "`suggest` takes exactly one file",
+            ),
+            (&["suggest", "--quiet", "a.txt"], "unknown option `--quiet`"),
+            (&["generate", "--bytes"], "`--bytes` needs a number"),
+            (
+                &["generate", "--bytes", "lots"],
+                "`--bytes` needs a number, not `lots`",
+            ),
+            (
+                &["generate", "--seed=-3"],
+                "`--seed` needs a number, not `-3`",
+            ),
+            (
+                &["generate", "--size", "3"],
+                "`generate` does not understand `--size`",
+            ),
+            (&["generate", "7"], "`generate` does not understand `7`"),
+        ] {
+            let (status, _, got) = cli(args);
+            assert_eq!(status, 2, "{args:?}");
+            assert!(got.contains(message), "{args:?}: {got}");
+        }
+    }
+
+    #[test]
+    fn generate_takes_both_spellings() {
+        let (status, out, _) = cli(&["generate", "--bytes", "3_000", "--figures=4", "--seed", "2"]);
+        assert_eq!(status, 0);
+        assert_eq!(
+            generate_args(&strings(&["--bytes", "3_000", "--figures=4"])).unwrap(),
+            ["--bytes=3_000", "--figures=4"]
+        );
+        let doc = article_core::load(&out).unwrap();
+        assert_eq!(doc.article.figures.len(), 4);
+    }
+
+    #[test]
+    fn flags_and_operands_in_any_order() {
+        let args = strings(&[
+            "a.json", "-q", "--quiet", "b.json", "-qq", "--", "-c.json", "--quiet",
+        ]);
+        let (flags, operands) = split_flags(&args, &["--quiet", "-q"]).unwrap();
+        assert_eq!(flags, ["-q", "--quiet", "-q", "-q"]);
+        assert_eq!(operands, ["a.json", "b.json", "-c.json", "--quiet"]);
+        // A lone dash is an operand (standard input by convention), as before.
+        assert_eq!(single_operand(&strings(&["-"]), "suggest").unwrap(), "-");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_usage_errors_not_panics() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xE9.txt").to_os_string();
+        for command in ["check", "figures", "suggest", "generate"] {
+            let (status, _, message) = run_with(&[command.into(), name.clone()]);
+            assert_eq!(status, 2, "{command}");
+            assert!(
+                message.contains(r#""caf\xE9.txt" is not valid UTF-8"#),
+                "{command}: {message}"
+            );
+        }
+        let (status, _, message) = run_with(std::slice::from_ref(&name));
+        assert_eq!(
+            (status, message.as_str()),
+            (2, "unknown command `caf\u{FFFD}.txt`")
+        );
+        let option = std::ffi::OsStr::from_bytes(b"--qu\xE9t").to_os_string();
+        let (status, _, message) = run_with(&["check".into(), option, "a.json".into()]);
+        assert_eq!(status, 2);
+        assert!(
+            message.contains(r#""--qu\xE9t" is not valid UTF-8"#),
+            "{message}"
+        );
     }
 }

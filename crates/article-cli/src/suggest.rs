@@ -6,7 +6,9 @@
 //!   letter right after a line that does not end a sentence continues it (hard-wrapped
 //!   text). Lines without a letter or digit (".", "* * *") are noise and dropped; a line
 //!   equal to the one before it (ignoring runs of spaces) is a copy-paste duplicate and
-//!   dropped. Runs of whitespace become one space.
+//!   dropped. Runs of whitespace become one space, except that a single no-break, narrow
+//!   no-break, figure or thin space stays as written ("10 000", "95 %": it keeps a number
+//!   and its unit on one line). Text is put in Unicode NFC, as the core compares it.
 //! - Title: the first line when it reads like a heading (at most 120 characters, no final
 //!   period). When the first two lines both do and the first is the shorter one (at most
 //!   60 characters, e.g. "Thành phố Cẩm Phả"), the first is the kicker and the second the
@@ -18,8 +20,9 @@
 //!
 //! Figures come from [`numbers::scan`]; each gets one mention that is made unique with
 //! `block`, then `prefix` / `suffix`, and the whole draft is loaded with the core before
-//! it is printed: a candidate whose mention still does not resolve is dropped, so the
-//! output always loads without errors and with every mention anchored.
+//! it is printed: a candidate whose mention does not resolve, or resolves anywhere but
+//! the place its number was read from, is dropped, so the output always loads without
+//! errors and every mention is anchored on the whole number it was drafted from.
 mod json;
 mod numbers;
 
@@ -33,6 +36,7 @@ use json::Json;
 use numbers::Candidate;
 use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
+use std::ops::Range;
 
 /// The draft and what happened on the way.
 #[derive(Debug, Clone)]
@@ -63,6 +67,8 @@ struct Mention {
 
 #[derive(Debug, Clone, PartialEq)]
 struct DraftFigure {
+    /// Where the number was read: block index and byte range of the quote in it.
+    at: (usize, Range<usize>),
     id: String,
     value: f64,
     unit: Option<String>,
@@ -128,7 +134,7 @@ pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
                 break;
             }
             match anchor(&index, b, &c) {
-                Some(mention) => figures.push(figure(block, &c, mention, &mut taken)),
+                Some(mention) => figures.push(figure(b, block, &c, mention, &mut taken)),
                 None => dropped.push(format!(
                     "left out `{}` in $.blocks[{b}]: its text repeats and no context makes it unique",
                     &block[c.quote.clone()]
@@ -142,8 +148,13 @@ pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
         let json = json::pretty(&document(&id, &lang, &header, &blocks, &figures));
         let problems = match article_core::load(&json) {
             Ok(doc) => {
-                let unresolved: Vec<Problem> =
-                    doc.warnings.into_iter().filter(is_unresolved).collect();
+                let mut unresolved: Vec<Problem> = doc
+                    .warnings
+                    .iter()
+                    .filter(|p| is_unresolved(p))
+                    .cloned()
+                    .collect();
+                unresolved.extend(misplaced(&doc, &figures));
                 if unresolved.is_empty() {
                     return Ok(Draft {
                         json,
@@ -187,6 +198,36 @@ pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
     )])
 }
 
+/// A problem for every figure whose mention the core anchored anywhere but where its
+/// number was read. The core finds a quote by its exact text, and a quote can also occur
+/// where it is not a whole number to a reader ("4 hộ" after "5" and an invisible joiner);
+/// this keeps such a draft from passing `article check` with the wrong place.
+fn misplaced(doc: &article_core::Document, figures: &[DraftFigure]) -> Vec<Problem> {
+    figures
+        .iter()
+        .zip(&doc.figures)
+        .enumerate()
+        .filter_map(|(i, (f, resolved))| {
+            let (block, bytes) = &f.at;
+            let places: Vec<(usize, Range<usize>)> = resolved
+                .anchors
+                .iter()
+                .map(|a| (a.block, a.bytes.clone()))
+                .collect();
+            (places.len() == 1 && places[0] != (*block, bytes.clone())).then(|| {
+                Problem::warning(
+                    Kind::Other,
+                    format!("$.figures[{i}].mentions[0]"),
+                    format!(
+                        "its quote lands in $.blocks[{}] at byte {}, not where the number was read",
+                        places[0].0, places[0].1.start
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
 /// `$.figures[12].mentions[0]` → 12.
 fn figure_index(path: &str) -> Option<usize> {
     let rest = path.strip_prefix("$.figures[")?;
@@ -197,7 +238,7 @@ fn paragraphs(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut after_blank = true;
     for raw in text.lines() {
-        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = article_core::unicode::nfc(&tidy(raw)).into_owned();
         if !line.chars().any(char::is_alphanumeric) {
             after_blank = true;
             continue;
@@ -216,6 +257,26 @@ fn paragraphs(text: &str) -> Vec<String> {
             _ => out.push(line),
         }
         after_blank = false;
+    }
+    out
+}
+
+/// The line without leading and trailing whitespace and with each inner run of
+/// whitespace as one space; a run that is a single no-break, figure, thin or narrow
+/// no-break space is kept as written (it groups "10 000" or binds "95 %").
+fn tidy(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut gap: Option<(char, usize)> = None;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            gap = Some(gap.map_or((c, 1), |(first, n)| (first, n + 1)));
+            continue;
+        }
+        if let Some((first, n)) = gap.take().filter(|_| !out.is_empty()) {
+            let kept = n == 1 && matches!(first, '\u{A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}');
+            out.push(if kept { first } else { ' ' });
+        }
+        out.push(c);
     }
     out
 }
@@ -541,6 +602,7 @@ fn first_chars(s: &str, k: usize) -> &str {
 }
 
 fn figure(
+    b: usize,
     block: &str,
     c: &Candidate,
     mention: Mention,
@@ -548,6 +610,7 @@ fn figure(
 ) -> DraftFigure {
     let number = &block[c.number.clone()];
     DraftFigure {
+        at: (b, c.quote.clone()),
         id: figure_id(c, taken),
         value: c.value,
         unit: c.unit.clone(),
@@ -787,6 +850,68 @@ mod tests {
         let third = numbers::scan(&blocks[1])[2].clone();
         let m = anchor(&index, 1, &third).unwrap();
         assert_eq!((m.quote.as_str(), m.block), ("15 hộ", None));
+    }
+
+    #[test]
+    fn a_mention_anchored_on_a_fragment_is_misplaced() {
+        // The core matches the exact quote; "4 hộ" after a zero-width joiner is the tail of
+        // 54 to a reader, and a draft whose mention lands there must not pass.
+        let text = "Có 5\u{200D}4 hộ và 4 hộ.";
+        let blocks = vec![text.to_string()];
+        let at = text.rfind("4 hộ").unwrap();
+        let wrong = DraftFigure {
+            at: (0, at..at + "4 hộ".len()),
+            id: "ho-4".into(),
+            value: 4.0,
+            unit: Some("hộ".into()),
+            qualifier: None,
+            label: "hộ".into(),
+            note: None,
+            mention: Mention {
+                quote: "4 hộ".into(),
+                block: Some(0),
+                prefix: Some("\u{200D}".into()),
+                suffix: None,
+            },
+        };
+        let right = DraftFigure {
+            mention: Mention {
+                prefix: Some("và ".into()),
+                ..wrong.mention.clone()
+            },
+            ..wrong.clone()
+        };
+        let header = Header {
+            title: "T".into(),
+            ..Header::default()
+        };
+        for (figure, expected) in [(wrong, 1), (right, 0)] {
+            let figures = [figure];
+            let json = json::pretty(&document("t", "vi", &header, &blocks, &figures));
+            let doc = article_core::load(&json).unwrap();
+            assert_eq!(doc.figures[0].anchors.len(), 1, "{json}");
+            let problems = misplaced(&doc, &figures);
+            assert_eq!(problems.len(), expected, "{problems:?}");
+            if let Some(p) = problems.first() {
+                assert_eq!(figure_index(&p.path), Some(0));
+                assert!(p.message.contains("not where the number was read"));
+            }
+        }
+    }
+
+    #[test]
+    fn whitespace_is_tidied_but_binding_spaces_stay() {
+        assert_eq!(tidy("  a \t b  "), "a b");
+        assert_eq!(
+            tidy("10\u{A0}000 và 95\u{202F}%"),
+            "10\u{A0}000 và 95\u{202F}%"
+        );
+        assert_eq!(tidy("1\u{2009}200"), "1\u{2009}200");
+        // A run that mixes kinds is an ordinary gap.
+        assert_eq!(tidy("từ\u{A0} năm"), "từ năm");
+        assert_eq!(tidy("\u{A0}x\u{A0}"), "x");
+        // Decomposed Vietnamese is composed, as the core compares text.
+        assert_eq!(paragraphs("Ho\u{302}\u{323}i\n"), ["Hội"]);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn pretty(v: &Json) -> String {
 
 fn inline(v: &Json) -> String {
     match v {
-        Json::Str(s) => serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()),
+        Json::Str(s) => string(s),
         Json::Num(n) => number(*n),
         Json::Obj(fields) if fields.is_empty() => "{}".into(),
         Json::Arr(items) if items.is_empty() => "[]".into(),
@@ -76,6 +76,33 @@ fn write(v: &Json, indent: usize, column: usize, out: &mut String) {
     out.push(if matches!(v, Json::Obj(_)) { '}' } else { ']' });
 }
 
+/// A JSON string in which the characters a publisher could not see or tell apart in an
+/// editor are written as `\uXXXX` escapes: format characters (zero-width joiner and space,
+/// soft hyphen, word joiner, byte-order mark, bidi marks) and the special spaces
+/// (no-break, figure, thin, narrow no-break). The value is the same; "5\u200d4" in a quote
+/// shows why the quote is not "54".
+fn string(s: &str) -> String {
+    let plain = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    if !plain.contains(|c: char| super::numbers::is_format(c) || visible_space(c)) {
+        return plain;
+    }
+    let mut out = String::with_capacity(plain.len() + 16);
+    for c in plain.chars() {
+        if super::numbers::is_format(c) || visible_space(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Spaces other than the plain one that look like it (all are in the Basic Multilingual
+/// Plane, so one `\uXXXX` escape each).
+fn visible_space(c: char) -> bool {
+    c != ' ' && super::numbers::is_group_space(c)
+}
+
 /// Integers without a fraction ("8000", not "8000.0"); others as serde_json writes them.
 fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -115,5 +142,20 @@ mod tests {
         );
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed["mentions"][0]["quote"], "28 \"hộ\"");
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped() {
+        for (text, written) in [
+            ("5\u{200d}4 hộ", r#""5\u200d4 hộ""#),
+            ("10\u{a0}000", r#""10\u00a0000""#),
+            ("1\u{ad}000 \u{feff}", r#""1\u00ad000 \ufeff""#),
+            ("2,5\u{202f}%", r#""2,5\u202f%""#),
+            ("no \"escape\" needed", r#""no \"escape\" needed""#),
+        ] {
+            assert_eq!(inline(&Json::Str(text.into())), written);
+            let back: String = serde_json::from_str(written).unwrap();
+            assert_eq!(back, text);
+        }
     }
 }

@@ -5,6 +5,14 @@
 //! Heuristics, tuned for Vietnamese and English news: a false positive costs the
 //! publisher one deleted figure, a false negative a figure typed by hand, so when a
 //! number is clearly an identifier it is skipped and otherwise it is kept.
+//!
+//! A figure is never drafted from a fragment of a number. Text copied from the web
+//! carries invisible format characters (zero-width joiner and space, word joiner, soft
+//! hyphen, byte-order mark, bidi marks) and groups thousands with spaces ("10 000" with a
+//! no-break, narrow no-break or thin space): [`scan`] reads a number across both, so
+//! "5\u{200D}4 hộ" is 54 and "10\u{A0}000 đảng viên" is 10,000, and the quote it drafts
+//! is the exact text, invisible characters included (the core matches quotes exactly).
+//! What cannot be read as one number yields no figure at all.
 use article_core::Qualifier;
 use std::ops::Range;
 
@@ -123,6 +131,106 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Invisible format characters that copy-paste brings along and that mean nothing inside
+/// a number: soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space,
+/// non-joiner and joiner, left-to-right and right-to-left marks, bidi embeddings and
+/// isolates, word joiner and invisible operators, byte-order mark (zero-width no-break
+/// space).
+pub fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Spaces that group thousands ("10 000", SI and French style) and stand between a
+/// number and its percent sign ("95 %"): the plain space, no-break space, figure space,
+/// thin space and narrow no-break space.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}')
+}
+
+/// The paragraph as the heuristics read it: format characters left out, except that a
+/// zero-width space between two words ("54\u{200B}hộ", not inside a number and not next
+/// to a space or an end) reads as the word boundary it is, a space. Every byte of the view maps back to the text, so ranges found
+/// in the view become ranges of the exact text.
+struct View {
+    text: String,
+    /// `start[v]`: byte offset in the text of the character at view byte `v`; one more
+    /// entry for the end.
+    start: Vec<usize>,
+    /// `end[v]`: for the view character ending at view byte `v`, the end of that
+    /// character in the text.
+    end: Vec<usize>,
+}
+
+impl View {
+    fn new(text: &str) -> View {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let numeric = |c: Option<char>, digit_only: bool| {
+            c.is_some_and(|c| c.is_ascii_digit() || (!digit_only && ".,/:-–".contains(c)))
+        };
+        // The next character that is not a format character, for each position.
+        let mut next_shown = vec![None; chars.len()];
+        let mut seen = None;
+        for (k, &(_, c)) in chars.iter().enumerate().rev() {
+            next_shown[k] = seen;
+            if !is_format(c) {
+                seen = Some(c);
+            }
+        }
+        let mut view = View {
+            text: String::with_capacity(text.len()),
+            start: Vec::with_capacity(text.len() + 1),
+            end: Vec::with_capacity(text.len() + 1),
+        };
+        view.end.push(0);
+        for (k, &(b, c)) in chars.iter().enumerate() {
+            let shown = if !is_format(c) {
+                c
+            } else {
+                let (before, after) = (view.text.chars().next_back(), next_shown[k]);
+                let inside_number = (numeric(before, true) && numeric(after, false))
+                    || (numeric(before, false) && numeric(after, true));
+                let spaced = [before, after]
+                    .iter()
+                    .any(|c| c.is_none_or(char::is_whitespace));
+                if c == '\u{200B}' && !inside_number && !spaced {
+                    ' '
+                } else {
+                    continue;
+                }
+            };
+            view.text.push(shown);
+            let len = shown.len_utf8();
+            view.start.extend(std::iter::repeat_n(b, len));
+            view.end.extend(std::iter::repeat_n(b, len - 1));
+            view.end.push(b + c.len_utf8());
+        }
+        view.start.push(text.len());
+        view
+    }
+
+    /// A range of the view as a range of the text: from its first visible character to
+    /// the end of its last, so invisible characters inside are kept and those at the
+    /// edges are not.
+    fn range(&self, r: &Range<usize>) -> Range<usize> {
+        if r.is_empty() {
+            let at = self.start[r.start];
+            at..at
+        } else {
+            self.start[r.start]..self.end[r.end]
+        }
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c) || c == '_'
 }
@@ -141,6 +249,9 @@ fn ends_clause(token: &str) -> bool {
 /// / `8,000.5` (both: the last one is decimal). `None` for what is not a quantity: a
 /// leading zero ("03", a phone number), a version or address ("1.2.3"), a bad grouping.
 pub fn parse_number(s: &str) -> Option<f64> {
+    if s.contains(is_group_space) {
+        return parse_spaced(s);
+    }
     let groups: Vec<&str> = s.split(['.', ',']).collect();
     if groups
         .iter()
@@ -155,14 +266,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
             && !leading_zero(gs[0])
             && gs[1..].iter().all(|g| g.len() == 3)
     };
-    let digits_value = |int: &[&str], frac: &str| -> Option<f64> {
-        let mut text: String = int.concat();
-        if !frac.is_empty() {
-            text.push('.');
-            text.push_str(frac);
-        }
-        text.parse().ok()
-    };
+    let digits_value = |int: &[&str], frac: &str| digits_value(&int.concat(), frac);
     let marks: Vec<char> = s.chars().filter(|c| matches!(c, '.' | ',')).collect();
     match marks.as_slice() {
         [] => {
@@ -187,6 +291,38 @@ pub fn parse_number(s: &str) -> Option<f64> {
                 .then(|| digits_value(int, frac[0]))?
         }
     }
+}
+
+/// The value of integer digits and fraction digits, `None` beyond the 15 significant
+/// digits an `f64` holds exactly (more would show digits the text does not have).
+fn digits_value(int: &str, frac: &str) -> Option<f64> {
+    let significant = int.trim_start_matches('0').len() + frac.len();
+    if significant > 15 {
+        return None;
+    }
+    let mut text = int.to_string();
+    if !frac.is_empty() {
+        text.push('.');
+        text.push_str(frac);
+    }
+    text.parse().ok()
+}
+
+/// A number grouped with spaces: `10 000`, `1 234 567`, `1 234,5` / `1 234.5`. The
+/// spaces group thousands, so a `.` or `,` can only be the decimal mark; a fraction of
+/// exactly three digits is refused (`1 000.000` could also be a grouping written two
+/// ways), and so is a bad grouping (`10 00`, `0 500`, `1234 567`).
+fn parse_spaced(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once(['.', ',']).unwrap_or((s, ""));
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let groups: Vec<&str> = int.split(is_group_space).collect();
+    let grouped = groups.len() > 1
+        && digits(groups[0])
+        && groups[0].len() <= 3
+        && !groups[0].starts_with('0')
+        && groups[1..].iter().all(|g| g.len() == 3 && digits(g));
+    let fraction_ok = frac.is_empty() && !s.contains(['.', ',']) || digits(frac) && frac.len() != 3;
+    (grouped && fraction_ok).then(|| digits_value(&groups.concat(), frac))?
 }
 
 /// What a run of digits and separators turned out to be.
@@ -355,8 +491,31 @@ fn is_identifier(text: &str, start: usize) -> bool {
         .any(|h| *h == one || two.as_deref() == Some(*h))
 }
 
-/// Every figure-like number in `text`, left to right.
+/// Every figure-like number in `text`, left to right. Ranges are into `text` itself; the
+/// heuristics read it through a [`View`] without its format characters.
 pub fn scan(text: &str) -> Vec<Candidate> {
+    if !text.contains(is_format) {
+        return scan_visible(text); // the view would be the text itself
+    }
+    let view = View::new(text);
+    scan_visible(&view.text)
+        .into_iter()
+        .map(|c| Candidate {
+            quote: view.range(&c.quote),
+            number: view.range(&c.number),
+            ..c
+        })
+        .collect()
+}
+
+/// True when a digit follows at `k` the way a digit group of the same number would
+/// ("10 0000", "2016 500"): the numbers on either side are not figures of their own.
+fn digit_group_follows(ch: impl Fn(usize) -> Option<char>, k: usize) -> bool {
+    ch(k).is_some_and(is_group_space) && ch(k + 1).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// [`scan`] on text without format characters.
+fn scan_visible(text: &str) -> Vec<Candidate> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
@@ -369,15 +528,42 @@ pub fn scan(text: &str) -> Vec<Candidate> {
             i += 1;
             continue;
         }
+        // The run of digits and inner separators. A group space continues it when three
+        // digits follow ("10 000") and the part so far is a first group of one to three
+        // digits followed by such groups; a range's second part ("1 000-2 000") starts over.
         let mut j = i;
+        let mut part_start = true;
+        let mut first_group = 0;
+        let mut spaced = true;
         loop {
+            let group = j;
             while digit(j) {
                 j += 1;
             }
-            if ch(j).is_some_and(|c| ".,/:-–".contains(c)) && digit(j + 1) {
-                j += 1;
-            } else {
-                break;
+            if part_start {
+                first_group = j - group;
+                part_start = false;
+            }
+            let three = |k: usize| digit(k) && digit(k + 1) && digit(k + 2) && !digit(k + 3);
+            match ch(j) {
+                Some(c) if ".,/:-–".contains(c) && digit(j + 1) => {
+                    if matches!(c, '-' | '–') {
+                        part_start = true;
+                        spaced = true;
+                    } else {
+                        spaced = false;
+                    }
+                    j += 1;
+                }
+                Some(c)
+                    if is_group_space(c)
+                        && spaced
+                        && (1..=3).contains(&first_group)
+                        && three(j + 1) =>
+                {
+                    j += 1;
+                }
+                _ => break,
             }
         }
         let first = i;
@@ -391,6 +577,10 @@ pub fn scan(text: &str) -> Vec<Candidate> {
         let next = ch(j);
         let after_next = ch(j + 1);
         let mut glued_unit = None;
+        if digit_group_follows(ch, j) {
+            // "10 0000", "2016 500": not one number, and which part counts is a guess.
+            continue;
+        }
         if prev.is_some_and(is_word_char)
             || prev.is_some_and(|c| "+#№".contains(c))
             || (prev.is_some_and(|c| "-–./".contains(c)) && prev2.is_some_and(is_word_char))
@@ -421,7 +611,7 @@ pub fn scan(text: &str) -> Vec<Candidate> {
             if ch(i) == Some('%') {
                 percent = true;
                 i += 1;
-            } else if matches!(ch(i), Some(' ' | '\u{a0}')) && ch(i + 1) == Some('%') {
+            } else if ch(i).is_some_and(is_group_space) && ch(i + 1) == Some('%') {
                 percent = true;
                 i += 2;
             }
@@ -622,6 +812,153 @@ mod tests {
                     03-CT/TW, Nghị quyết T.Ư 4, Đề án 25, Quốc lộ 18 từ năm 2015; gọi \
                     0912 345 678.";
         assert_eq!(quotes(text), []);
+    }
+
+    /// The zero-width and other invisible characters copy-paste brings into numbers.
+    const FORMAT: [char; 6] = [
+        '\u{200D}', // zero-width joiner
+        '\u{200B}', // zero-width space
+        '\u{200C}', // zero-width non-joiner
+        '\u{2060}', // word joiner
+        '\u{AD}',   // soft hyphen
+        '\u{FEFF}', // byte-order mark / zero-width no-break space
+    ];
+
+    #[test]
+    fn format_characters_inside_a_number_are_read_across() {
+        for f in FORMAT {
+            let text = format!("Đã di dời 5{f}4 hộ dân và 1{f}000 người, 8.{f}000 đảng viên.");
+            assert_eq!(
+                quotes(&text),
+                [
+                    (format!("5{f}4 hộ dân"), 54.0),
+                    (format!("1{f}000 người"), 1000.0),
+                    (format!("8.{f}000 đảng viên"), 8000.0)
+                ],
+                "{f:?}"
+            );
+            let found = scan(&text);
+            assert_eq!(found[0].unit.as_deref(), Some("hộ dân"), "{f:?}");
+            assert_eq!(&text[found[0].number.clone()], format!("5{f}4"));
+            // Two in a row, and one inside a range.
+            let text = format!("có 8{f}{f}000 hộ trong 2016-{f}2020.");
+            let found = scan(&text);
+            assert_eq!(found[0].value, 8000.0, "{f:?}");
+            assert_eq!((found[1].value, found[1].range_end), (2016.0, Some(2020.0)));
+        }
+    }
+
+    #[test]
+    fn format_characters_at_the_edges_of_a_number() {
+        for f in FORMAT {
+            for text in [
+                format!("Có {f}54 hộ dân."),
+                format!("Có {f}54{f} hộ dân."),
+                format!("Có 54{f} hộ dân."),
+                format!("{f}54 hộ dân."),
+            ] {
+                let found = scan(&text);
+                assert_eq!(found.len(), 1, "{text:?}");
+                assert_eq!(found[0].value, 54.0, "{text:?}");
+                assert_eq!(found[0].unit.as_deref(), Some("hộ dân"), "{text:?}");
+                // The quote starts and ends on what is visible.
+                let quote = &text[found[0].quote.clone()];
+                assert!(
+                    quote.starts_with("54") && quote.ends_with("dân"),
+                    "{quote:?}"
+                );
+            }
+        }
+        // A zero-width space is a word boundary outside a number.
+        let text = "Có\u{200B}54\u{200B}hộ dân.";
+        assert_eq!(quotes(text), [("54\u{200B}hộ dân".to_string(), 54.0)]);
+        // Other format characters glue: "QL\u{200D}18" is still the code QL18.
+        assert_eq!(quotes("Thi công QL\u{200D}18 và Km\u{AD}6."), []);
+    }
+
+    #[test]
+    fn spaces_group_thousands() {
+        for space in [' ', '\u{A0}', '\u{202F}', '\u{2009}', '\u{2007}'] {
+            let text = format!(
+                "Có 10{space}000 đảng viên, trên 1{space}234{space}567 người và 2{space}500,5 tấn; \
+                 từ 1{space}000-2{space}000 hộ."
+            );
+            let found = scan(&text);
+            let got: Vec<(&str, f64)> = found
+                .iter()
+                .map(|c| (&text[c.quote.clone()], c.value))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (format!("10{space}000 đảng viên").as_str(), 10_000.0),
+                    (
+                        format!("trên 1{space}234{space}567 người").as_str(),
+                        1_234_567.0
+                    ),
+                    (format!("2{space}500,5 tấn").as_str(), 2500.5),
+                    (format!("1{space}000-2{space}000 hộ").as_str(), 1000.0),
+                ],
+                "{space:?}"
+            );
+            assert_eq!(found[0].unit.as_deref(), Some("đảng viên"), "{space:?}");
+            assert_eq!(found[1].qualifier, Some(Qualifier::Over));
+            assert_eq!(found[3].range_end, Some(2000.0));
+        }
+        assert_eq!(parse_number("10\u{A0}000"), Some(10_000.0));
+        assert_eq!(parse_number("1 234.5"), Some(1234.5));
+        for bad in [
+            "10 00",
+            "0 500",
+            "1234 567",
+            "1 000.000",
+            "1 000,5,5",
+            "1 0000",
+        ] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn no_figure_from_a_fragment_of_a_number() {
+        // Badly grouped or run together: no part of it is a figure.
+        for text in [
+            "Có 10\u{A0}0000 hộ.",
+            "Có 10 0000 hộ.",
+            "Có 1\u{202F}00 hộ.",
+            "Năm 2016 500 hộ.",
+            "Số 0912\u{A0}345\u{A0}678.",
+            "Có 10\u{A0}000.000 hộ.",
+        ] {
+            assert_eq!(quotes(text), [], "{text:?}");
+        }
+        // More than an f64 holds exactly is not drafted with invented digits.
+        assert_eq!(quotes("Có 123 456 789 012 345 678 đồng."), []);
+        assert_eq!(parse_number("1.234.567.890.123.456"), None);
+    }
+
+    #[test]
+    fn percent_after_a_special_space() {
+        for (text, quote, value) in [
+            ("đạt 95\u{A0}% kế hoạch", "95\u{A0}% kế hoạch", 95.0),
+            ("chiếm 2,5\u{202F}%.", "2,5\u{202F}%", 2.5),
+            ("about 3.5\u{2009}% of staff", "about 3.5\u{2009}%", 3.5),
+            ("đạt 95\u{200B}% kế hoạch", "95\u{200B}% kế hoạch", 95.0),
+            (
+                "tăng 10\u{A0}000\u{A0}% so",
+                "10\u{A0}000\u{A0}% so",
+                10_000.0,
+            ),
+        ] {
+            let found = scan(text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(&text[found[0].quote.clone()], quote);
+            assert_eq!(found[0].value, value);
+            assert_eq!(found[0].unit.as_deref(), Some("%"), "{text:?}");
+        }
+        // A number followed by a space and no percent sign is not a percentage.
+        let found = scan("Có 10\u{A0}000 đảng viên.");
+        assert_eq!(found[0].unit.as_deref(), Some("đảng viên"));
     }
 
     #[test]
