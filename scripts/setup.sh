@@ -53,12 +53,4 @@ for subset in vietnamese latin; do
   done
 done
 cp "$font_src/LICENSE" public/fonts/LICENSE.txt
-# JSON Schema validator for scripts/check-schema.py, in its own venv (PyPI).
-JSONSCHEMA_VERSION=4.23.0
-if ! "$TOOLS_DIR/venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('jsonschema') != '$JSONSCHEMA_VERSION')" 2>/dev/null; then
-  say "pip: jsonschema==$JSONSCHEMA_VERSION"
-  python3 -m venv "$TOOLS_DIR/venv"
-  "$TOOLS_DIR/venv/bin/pip" install --quiet --disable-pip-version-check "jsonschema==$JSONSCHEMA_VERSION"
-fi
-
 say "tools ready ($TOOLS_DIR)"

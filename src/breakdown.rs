@@ -2,6 +2,7 @@
 //! ("33 + 21 = 54 ✓", or "≠" flagged), a bar of 100 for percentages, and the figures nested
 //! `within` it.
 use article_core::format;
+use article_core::Check;
 use leptos::prelude::*;
 
 use crate::reader::use_reader;
@@ -23,32 +24,27 @@ pub fn Breakdown(
     let fig = &figs[figure];
 
     let sum = doc.relations.breakdown(figure).map(|b| {
-        let total = b.sum.max(fig.value).max(f64::MIN_POSITIVE);
-        let mut x = 0.0;
+        // Positions and signs come from the core (`Breakdown::bar`): a negative part is
+        // drawn over the end of the positive ones, hatched, so "15 − 5" shows the 5.
         let segments = b
-            .parts
-            .iter()
-            .enumerate()
-            .map(|(i, &p)| {
-                let v = figs[p].value.max(0.0);
-                let w = v / total * WIDTH;
-                let seg = view! {
-                    <rect x=format!("{x:.2}") y="0" width=format!("{w:.2}") height="18" class=format!("seg s{}", i % 6)>
-                        <title>{format!("{} — {}", format::number(figs[p].value, &lang), figs[p].label)}</title>
+            .bar(figs)
+            .into_iter()
+            .map(|seg| {
+                let part = &figs[b.parts[seg.part]];
+                let class = format!("seg s{}{}", seg.part % 6, if seg.negative { " neg" } else { "" });
+                view! {
+                    <rect x=format!("{:.2}", seg.start * WIDTH) y="0" width=format!("{:.2}", seg.width * WIDTH) height="18" class=class>
+                        <title>{format!("{} — {}", format::figure_value(part, &lang), part.label)}</title>
                     </rect>
-                };
-                x += w;
-                seg
+                }
             })
             .collect_view();
-        let terms: Vec<String> = b.parts.iter().map(|&p| format::number(figs[p].value, &lang)).collect();
-        let sum_text = format::number(b.sum, &lang);
-        let arithmetic = if b.consistent {
-            format!("{} = {} ✓", terms.join(" + "), sum_text)
-        } else {
-            format!("{} = {} ≠ {}", terms.join(" + "), sum_text, format::number(fig.value, &lang))
+        let equation = b.equation(figs, &lang);
+        let (arithmetic, status) = match b.check {
+            Check::Consistent => (format!("{equation} ✓"), t.sum_ok),
+            Check::Mismatch => (equation, t.sum_mismatch),
+            Check::UnitsDiffer(_) => (equation, t.sum_unchecked),
         };
-        let status = if b.consistent { t.sum_ok } else { t.sum_mismatch };
         let legend = b
             .parts
             .iter()
@@ -61,8 +57,9 @@ pub fn Breakdown(
                 }
             })
             .collect_view();
+        let checked = !matches!(b.check, Check::UnitsDiffer(_));
         view! {
-            <div class="sum" data-consistent=b.consistent.to_string()>
+            <div class="sum" data-consistent=b.consistent.to_string() data-checked=checked.to_string()>
                 <svg class="stack" viewBox=format!("0 0 {WIDTH} 18") preserveAspectRatio="none" role="img"
                     aria-label=arithmetic.clone()>
                     {segments}

@@ -2,10 +2,10 @@
 //! see at a glance which numbers are highlighted where and whether the sums add up.
 use crate::report;
 use crate::{single_operand, Outcome};
-use article_core::format::{figure_value, number};
+use article_core::format::figure_value;
 use article_core::limits::MAX_INPUT_BYTES;
 use article_core::problem::locate_problems;
-use article_core::Document;
+use article_core::{Check, Document};
 use std::io::Write;
 
 /// One table row, every cell already formatted for the document's language.
@@ -56,16 +56,11 @@ pub fn rows(doc: &Document) -> Vec<Row> {
             let sum = match doc.relations.breakdown(i) {
                 None => String::new(),
                 Some(b) => {
-                    let terms: Vec<String> = b
-                        .parts
-                        .iter()
-                        .map(|&p| number(figures[p].value, lang))
-                        .collect();
-                    let total = format!("{} = {}", terms.join(" + "), number(b.sum, lang));
-                    if b.consistent {
-                        format!("{total} ✓")
-                    } else {
-                        format!("{total} ≠ {}", number(fig.value, lang))
+                    let equation = b.equation(figures, lang);
+                    match b.check {
+                        Check::Consistent => format!("{equation} ✓"),
+                        Check::Mismatch => equation,
+                        Check::UnitsDiffer(_) => format!("{equation} (other units: not added)"),
                     }
                 }
             };

@@ -23,6 +23,7 @@
 pub mod format;
 pub mod generate;
 pub mod json;
+pub mod keys;
 pub mod limits;
 pub mod problem;
 pub mod search;
@@ -41,7 +42,7 @@ pub use parse::{check_src, DROPPED_BLOCK};
 pub use problem::{locate, Kind};
 pub use problem::{Problem, Severity};
 pub use relate::consistent;
-pub use relate::{Breakdown, Relations};
+pub use relate::{BarSegment, Breakdown, Check, Relations};
 pub use segment::{Mark, Run};
 
 /// A validated article with every mention anchored, every block segmented and every

@@ -7,6 +7,7 @@
 //! unknown block kinds must be skipped rather than fatal. Work is bounded before
 //! serde_json ever runs: input size and nesting depth are checked on the raw bytes.
 use crate::format::Timestamp;
+use crate::keys;
 use crate::limits::*;
 use crate::model::{Article, Block, Category, Figure, MentionSpec, Qualifier};
 use crate::problem::{self, push_key, Kind, Problem};
@@ -17,42 +18,6 @@ use std::collections::HashMap;
 pub(crate) fn nfc(s: &str) -> String {
     crate::unicode::nfc(s).into_owned()
 }
-
-/// The keys each kind of object may have. Anything else is reported as a warning (with
-/// the nearest known key) and ignored, so a newer document still renders, and a typo
-/// such as `qualifer` never silently drops data. Kept equal to the JSON Schema's
-/// `properties` by the contract test (`tests/contract.rs`).
-pub const ARTICLE_KEYS: &[&str] = &[
-    "$schema",
-    "format",
-    "id",
-    "lang",
-    "kicker",
-    "title",
-    "published",
-    "byline",
-    "blocks",
-    "categories",
-    "figures",
-];
-pub const PARAGRAPH_KEYS: &[&str] = &["kind", "text"];
-pub const IMAGE_KEYS: &[&str] = &["kind", "src", "alt", "caption", "credit"];
-pub const CATEGORY_KEYS: &[&str] = &["id", "label"];
-pub const FIGURE_KEYS: &[&str] = &[
-    "id",
-    "value",
-    "unit",
-    "label",
-    "category",
-    "note",
-    "qualifier",
-    "decimals",
-    "year",
-    "mentions",
-    "parts",
-    "within",
-];
-pub const MENTION_KEYS: &[&str] = &["quote", "prefix", "suffix", "block", "position"];
 
 /// The most digits after the decimal mark a figure may ask for with `"decimals"`.
 pub const MAX_DECIMALS: u64 = 20;
@@ -109,6 +74,11 @@ impl Ctx {
 /// most 3), case ignored, so `qualifer`, `categroy` and `Title` find theirs and `foo`
 /// finds nothing.
 fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    // Edit distance is quadratic: a hostile megabyte key must not reach it, and a key
+    // much longer than every known one is no typo of them.
+    if key.len() > 40 {
+        return None;
+    }
     let lower = key.to_lowercase();
     known
         .iter()
@@ -280,6 +250,16 @@ impl Ctx {
     }
 }
 
+/// The shape of a BCP 47 tag as the schema writes it: 2–8 letters, then `-` parts of
+/// 1–8 letters or digits ("vi", "vi-VN", "zh-Hant-TW").
+fn valid_lang(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
@@ -312,6 +292,12 @@ pub fn check_src(src: &str) -> Result<String, String> {
         .collect();
     if squeezed.is_empty() {
         return Err("the image src is empty".into());
+    }
+    if src.trim().chars().any(char::is_whitespace) {
+        return Err(format!(
+            "the image src {} contains spaces or line breaks, which are not allowed; write a space as %20",
+            quoted(src)
+        ));
     }
     let s = squeezed.as_str();
     if s.starts_with("//") || s.starts_with("\\\\") || s.starts_with("/\\") || s.starts_with("\\/")
@@ -502,6 +488,9 @@ pub(crate) fn parse(json: &str) -> Result<(Article, Vec<Problem>), Vec<Problem>>
                     "the document could not be read",
                 ));
             }
+            // The warnings too (an unknown key is often the cause of a missing field):
+            // a publisher fixing the file sees everything at once, errors first.
+            cx.errors.append(&mut cx.warnings);
             problem::locate_problems(json, &mut cx.errors);
             Err(cx.errors)
         }
@@ -541,9 +530,26 @@ fn walk(value: &Value, cx: &mut Ctx) -> Option<Article> {
         }
     }
     let id = cx.string(root, "$", "id", Some("\"my-article\""));
-    cx.unknown_keys(root, "$", ARTICLE_KEYS);
-    let lang = cx
-        .string(root, "$", "lang", None)
+    if let Some(i) = id.as_deref().filter(|i| !valid_id(i)) {
+        cx.err(bad_id("$.id", "article", i));
+    }
+    cx.unknown_keys(root, "$", keys::ARTICLE);
+    let lang = cx.string(root, "$", "lang", None);
+    if let Some(l) = lang.as_deref().filter(|l| !valid_lang(l)) {
+        cx.warn(
+            Problem::warning(
+                Kind::Format,
+                "$.lang",
+                format!(
+                    "{} is not a BCP 47 language tag; numbers and dates are written as for \"{}\"",
+                    quoted(l),
+                    if crate::format::is_vi(l) { "vi" } else { "en" }
+                ),
+            )
+            .with_hint("write a tag like \"vi\", \"en\" or \"vi-VN\" (letters, parts joined by -)"),
+        );
+    }
+    let lang = lang
         .filter(|l| !l.trim().is_empty())
         .unwrap_or_else(|| "en".into());
     let kicker = cx.string(root, "$", "kicker", None);
@@ -630,7 +636,7 @@ fn walk(value: &Value, cx: &mut Ctx) -> Option<Article> {
             };
             let cid = cx.string(obj, &path, "id", Some("\"org\""));
             let label = cx.string(obj, &path, "label", Some("\"…\""));
-            cx.unknown_keys(obj, &path, CATEGORY_KEYS);
+            cx.unknown_keys(obj, &path, keys::CATEGORY);
             if let Some(cid) = &cid {
                 if !valid_id(cid) {
                     cx.err(bad_id(&format!("{path}.id"), "category", cid));
@@ -760,7 +766,7 @@ fn walk_block(bv: &Value, path: &str, cx: &mut Ctx) -> Option<Block> {
     let kind = cx.string(obj, path, "kind", Some("\"paragraph\""))?;
     match kind.as_str() {
         "paragraph" => {
-            cx.unknown_keys(obj, path, PARAGRAPH_KEYS);
+            cx.unknown_keys(obj, path, keys::PARAGRAPH);
             let text = cx
                 .field(obj, path, "text", Want::Str, Some("\"…\""))
                 .and_then(Value::as_str)
@@ -768,7 +774,7 @@ fn walk_block(bv: &Value, path: &str, cx: &mut Ctx) -> Option<Block> {
             Some(Block::Paragraph { text })
         }
         "image" => {
-            cx.unknown_keys(obj, path, IMAGE_KEYS);
+            cx.unknown_keys(obj, path, keys::IMAGE);
             let src = cx.string(obj, path, "src", Some("\"images/photo.jpg\""));
             // Empty alt text is allowed: it marks a decorative image.
             let alt = cx
@@ -864,7 +870,7 @@ fn walk_figure(
         cx.err(type_error(&path, Want::Object, fv));
         return None;
     };
-    cx.unknown_keys(obj, &path, FIGURE_KEYS);
+    cx.unknown_keys(obj, &path, keys::FIGURE);
     let id = cx.string(obj, &path, "id", Some("\"members\""));
     let value = cx
         .field(obj, &path, "value", Want::Num, Some("54"))
@@ -901,11 +907,11 @@ fn walk_figure(
         .field(obj, &path, "year", Want::Bool, None)
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    if let Some(v) = value.filter(|v| year && (v.fract() != 0.0 || v.abs() > 999_999.0)) {
+    if let Some(v) = value.filter(|v| year && v.fract() != 0.0) {
         cx.err(
             Problem::error(
                 Kind::Format,
-                format!("{path}.year"),
+                format!("{path}.value"),
                 format!(
                     "a year must be a whole number, but the value is {}",
                     crate::format::number(v, "en")
@@ -973,7 +979,7 @@ fn walk_figure(
                 cx.err(type_error(&mpath, Want::Object, mv));
                 continue;
             };
-            cx.unknown_keys(mo, &mpath, MENTION_KEYS);
+            cx.unknown_keys(mo, &mpath, keys::MENTION);
             let quote = cx.string(mo, &mpath, "quote", Some("\"the exact words in the text\""));
             let prefix = cx
                 .string(mo, &mpath, "prefix", None)
@@ -1693,7 +1699,7 @@ mod tests {
             "/figures/1/value",
             json!(2015.5),
         );
-        assert!(has(&errors_of(&frac), Kind::Format, "$.figures[1].year"));
+        assert!(has(&errors_of(&frac), Kind::Format, "$.figures[1].value"));
     }
 
     #[test]

@@ -190,11 +190,29 @@ fn unit(f: &Figure) -> &str {
     f.unit.as_deref().map_or("", str::trim)
 }
 
-/// Can a part in unit `part` be added into a total in unit `total`? Equal units can; a
-/// part without a unit is taken to count the total's thing, except that a percentage
-/// never mixes with a count.
+/// Words that make a unit a measure (percentages, money, length, area, mass, volume,
+/// time, scale): such units only add up when they are the same. Any other unit is a
+/// count noun ("hộ", "đảng bộ", "berths"): counts of different nouns may well make up
+/// one total (54 đơn vị = 33 đảng bộ + 21 chi bộ), so only a measure is held to its unit.
+const MEASURES: &[&str] = &[
+    "%", "‰", "đ", "đồng", "vnd", "usd", "$", "€", "£", "¥", "eur", "mm", "cm", "m", "km", "m2",
+    "m²", "km2", "km²", "ha", "g", "kg", "t", "tấn", "ton", "tons", "tonnes", "l", "lít", "litre",
+    "litres", "liter", "liters", "m3", "m³", "s", "giây", "phút", "giờ", "ngày", "tuần", "tháng",
+    "năm", "min", "h", "day", "days", "week", "weeks", "month", "months", "year", "years", "nghìn",
+    "ngàn", "triệu", "tỷ", "tỉ", "thousand", "million", "millions", "billion", "billions", "mw",
+    "kw", "kwh", "mwh",
+];
+
+fn is_measure(unit: &str) -> bool {
+    unit.split_whitespace()
+        .any(|w| MEASURES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Can a part in unit `part` be added into a total in unit `total`? Equal units can; so
+/// can counts (see [`MEASURES`]), with or without a unit; a measure only adds to the
+/// same measure (berths plus a percentage, or tỷ đồng plus triệu đồng, cannot be added).
 fn addable(total: &str, part: &str) -> bool {
-    total == part || ((total.is_empty() || part.is_empty()) && total != "%" && part != "%")
+    total.to_lowercase() == part.to_lowercase() || !(is_measure(total) || is_measure(part))
 }
 
 fn num(v: f64) -> String {
@@ -434,55 +452,77 @@ mod tests {
             d.warnings[0].message
         );
         assert_eq!(b.equation(&d.article.figures, "vi"), "50 berths, 70 %");
-        // More of the kind: two counts of different things; a percentage of a unitless total.
+        let u = |v: f64, unit: &str| json!({"value": v, "unit": unit});
+        let p = |id: &str, v: f64, unit: Option<&str>| match unit {
+            Some(unit) => json!({"id": id, "value": v, "unit": unit}),
+            None => json!({"id": id, "value": v}),
+        };
+        // More of the kind: a percentage in a unitless total, a count in a percentage,
+        // money at another scale, lengths in another measure, a duration in a count.
         for (total, a, b) in [
-            (
-                json!({"value": 30, "unit": "hộ"}),
-                json!({"id": "a", "value": 10, "unit": "người"}),
-                json!({"id": "b", "value": 20, "unit": "hộ"}),
-            ),
             (
                 json!({"value": 30}),
-                json!({"id": "a", "value": 10, "unit": "%"}),
-                json!({"id": "b", "value": 20}),
+                p("a", 10.0, Some("%")),
+                p("b", 20.0, None),
             ),
             (
-                json!({"value": 100, "unit": "%"}),
-                json!({"id": "a", "value": 60, "unit": "%"}),
-                json!({"id": "b", "value": 40, "unit": "người"}),
+                u(100.0, "%"),
+                p("a", 60.0, Some("%")),
+                p("b", 40.0, Some("người")),
+            ),
+            (
+                u(8.0, "tỷ đồng"),
+                p("a", 5.0, Some("tỷ đồng")),
+                p("b", 3.0, Some("triệu đồng")),
+            ),
+            (
+                u(3.0, "km"),
+                p("a", 1.0, Some("km")),
+                p("b", 2.0, Some("m")),
+            ),
+            (
+                u(7.0, "hộ"),
+                p("a", 5.0, Some("hộ")),
+                p("b", 2.0, Some("năm")),
             ),
         ] {
-            let d = sum_doc(total, &[a, b]);
-            assert!(matches!(
-                d.relations.breakdown(0).unwrap().check,
-                Check::UnitsDiffer(_)
-            ));
+            let d = sum_doc(total.clone(), &[a, b]);
+            let check = &d.relations.breakdown(0).unwrap().check;
+            assert!(matches!(check, Check::UnitsDiffer(_)), "{total}: {check:?}");
         }
-        // Same unit, or a part without one counting the total's thing: checked.
+        // Same unit, a part without one, or counts of different nouns making up one
+        // total (the sample's 54 đơn vị = 33 đảng bộ + 21 chi bộ): checked.
         for (total, a, b) in [
             (
-                json!({"value": 30, "unit": "hộ"}),
-                json!({"id": "a", "value": 10, "unit": " hộ "}),
-                json!({"id": "b", "value": 20, "unit": "hộ"}),
+                u(54.0, "đơn vị"),
+                p("a", 33.0, Some("đảng bộ")),
+                p("b", 21.0, Some("chi bộ")),
             ),
             (
-                json!({"value": 30, "unit": "hộ"}),
-                json!({"id": "a", "value": 10}),
-                json!({"id": "b", "value": 20, "unit": "hộ"}),
+                u(30.0, "hộ"),
+                p("a", 10.0, Some(" hộ ")),
+                p("b", 20.0, Some("hộ")),
+            ),
+            (u(30.0, "hộ"), p("a", 10.0, None), p("b", 20.0, Some("hộ"))),
+            (
+                u(30.0, "hộ"),
+                p("a", 10.0, Some("người")),
+                p("b", 20.0, Some("hộ")),
             ),
             (
-                json!({"value": 100, "unit": "%"}),
-                json!({"id": "a", "value": 60, "unit": "%"}),
-                json!({"id": "b", "value": 40, "unit": "%"}),
+                u(100.0, "%"),
+                p("a", 60.0, Some("%")),
+                p("b", 40.0, Some("%")),
+            ),
+            (
+                u(8.0, "Tỷ đồng"),
+                p("a", 5.0, Some("tỷ đồng")),
+                p("b", 3.0, Some("tỷ đồng")),
             ),
         ] {
-            let d = sum_doc(total, &[a, b]);
-            assert_eq!(
-                d.relations.breakdown(0).unwrap().check,
-                Check::Consistent,
-                "{:#?}",
-                d.warnings
-            );
+            let d = sum_doc(total.clone(), &[a, b]);
+            let check = &d.relations.breakdown(0).unwrap().check;
+            assert_eq!(check, &Check::Consistent, "{total}: {:#?}", d.warnings);
         }
     }
 
