@@ -221,28 +221,38 @@ impl Automaton {
 
 /// The numeric-boundary rule: a quote starting (ending) with a digit must not continue
 /// a longer number before (after) it, e.g. "54" is not in "154", "54.000" or "1.540".
+/// Invisible format characters are looked through ("4" is not in "5\u{200D}4") and a
+/// no-break, narrow no-break or thin space between digits groups thousands ("10" is not
+/// in "10\u{A0}000"); a plain space does not, since it also separates two numbers.
 pub(crate) fn numeric_ok(text: &str, start: usize, end: usize) -> bool {
     let (Some(before), Some(q), Some(after)) =
         (text.get(..start), text.get(start..end), text.get(end..))
     else {
         return false;
     };
-    let sep = |c: char| c == '.' || c == ',';
-    if q.starts_with(|c: char| c.is_ascii_digit()) {
-        let mut it = before.chars().rev();
+    // Does the number continue: a digit next, or a separator and then a digit?
+    fn glued(mut it: impl Iterator<Item = char>) -> bool {
+        let sep = |c: char| matches!(c, '.' | ',' | '\u{A0}' | '\u{202F}' | '\u{2009}');
         match it.next() {
-            Some(c) if c.is_ascii_digit() => return false,
-            Some(c) if sep(c) && it.next().is_some_and(|d| d.is_ascii_digit()) => return false,
-            _ => {}
+            Some(c) if c.is_ascii_digit() => true,
+            Some(c) if sep(c) => it.next().is_some_and(|d| d.is_ascii_digit()),
+            _ => false,
         }
     }
-    if q.ends_with(|c: char| c.is_ascii_digit()) {
-        let mut it = after.chars();
-        match it.next() {
-            Some(c) if c.is_ascii_digit() => return false,
-            Some(c) if sep(c) && it.next().is_some_and(|d| d.is_ascii_digit()) => return false,
-            _ => {}
-        }
+    if q.starts_with(|c: char| c.is_ascii_digit())
+        && glued(
+            before
+                .chars()
+                .rev()
+                .filter(|c| !crate::unicode::is_invisible(*c)),
+        )
+    {
+        return false;
+    }
+    if q.ends_with(|c: char| c.is_ascii_digit())
+        && glued(after.chars().filter(|c| !crate::unicode::is_invisible(*c)))
+    {
+        return false;
     }
     true
 }
@@ -905,5 +915,40 @@ mod tests {
         let d = load(&j).unwrap();
         assert_eq!(d.reading_order, vec![2, 0, 1, 3]);
         assert!(d.figures[1].computed);
+    }
+
+    #[test]
+    fn numbers_are_not_split_across_invisible_characters_or_grouping_spaces() {
+        let ok = |text: &str, quote: &str| {
+            let start = text.find(quote).expect(quote);
+            super::numeric_ok(text, start, start + quote.len())
+        };
+        // A fragment of one number: refused.
+        for (text, quote) in [
+            ("5\u{200D}4 hộ", "4 hộ"),
+            ("5\u{200B}4 hộ", "4 hộ"),
+            ("1\u{AD}000 người", "000 người"),
+            ("8\u{2060}000 đảng viên", "000 đảng viên"),
+            ("\u{FEFF}10\u{200C}5 km", "5 km"),
+            ("10\u{A0}000 đảng viên", "000 đảng viên"),
+            ("10\u{A0}000 đảng viên", "10"),
+            ("10\u{202F}000", "10"),
+            ("1\u{2009}234\u{2009}567", "234"),
+            ("8.\u{200B}000", "000"),
+            ("54\u{200D}1", "54"),
+        ] {
+            assert!(!ok(text, quote), "{text:?} / {quote:?}");
+        }
+        // Separate numbers, or a number next to invisible characters: fine.
+        for (text, quote) in [
+            ("\u{200B}54 hộ", "54 hộ"),
+            ("54\u{200B} hộ", "54"),
+            ("năm 2015 28 hộ", "28 hộ"),
+            ("28\u{A0}hộ", "28"),
+            ("có\u{A0}28 hộ", "28 hộ"),
+            ("54, 33 và 21", "54"),
+        ] {
+            assert!(ok(text, quote), "{text:?} / {quote:?}");
+        }
     }
 }

@@ -68,6 +68,13 @@ pub fn decompose(c: char, out: &mut dyn FnMut(char)) {
     builtin::decompose(c, out)
 }
 
+/// Format characters that take no room and join nothing visible: soft hyphen, zero-width
+/// space / non-joiner / joiner, left-to-right and right-to-left marks, word joiner and
+/// invisible operators, byte-order mark. A number written "5\u{200D}4" reads as 54.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
 /// Combining marks (accents, tone marks) that folding drops. Ranges rather than the
 /// combining-class table, so the browser build carries no table at all; they cover every
 /// mark that canonical decomposition of Latin, Greek and Cyrillic letters produces.
