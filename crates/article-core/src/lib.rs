@@ -22,6 +22,7 @@
 
 pub mod format;
 pub mod generate;
+pub mod html;
 pub mod json;
 pub mod keys;
 pub mod limits;
