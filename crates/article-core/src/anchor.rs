@@ -268,15 +268,17 @@ fn fits_at(text: &str, start: usize, m: &MentionSpec) -> bool {
         && numeric_ok(text, start, end)
 }
 
+/// What became of one mention; every phase of [`anchor_all`] only touches `Pending` ones.
 enum Outcome {
+    /// Not decided yet.
     Pending,
-    Found {
-        block: usize,
-        start: usize,
-    },
+    /// Exactly one place: the block and the byte start of the quote.
+    Found { block: usize, start: usize },
+    /// Nowhere; the reason when it is known without searching ("" otherwise).
     Orphan(&'static str),
     /// How many places matched, and the first few (block, byte start) for the message.
     Ambiguous(usize, Vec<(usize, usize)>),
+    /// Not searched: the candidate budget ran out first.
     GaveUp,
 }
 
@@ -326,40 +328,79 @@ fn quoted(s: &str) -> String {
 
 /// Anchor every mention of every figure; returns, per figure, its anchors in mention
 /// order. Orphaned and ambiguous mentions become warnings.
+///
+/// Five phases, each deciding what it can and leaving the rest [`Outcome::Pending`]: the
+/// cheap ones first, so the automaton only holds the mentions nothing else could place.
 pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<Vec<Anchor>> {
     let texts: Vec<&str> = article
         .blocks
         .iter()
         .map(|b| b.text().unwrap_or(""))
         .collect();
-    let nb = texts.len();
-    // Flattened mentions: (figure, mention).
-    let all: Vec<(usize, usize)> = article
-        .figures
-        .iter()
-        .enumerate()
-        .flat_map(|(fi, f)| (0..f.mentions.len()).map(move |mi| (fi, mi)))
-        .collect();
-    let spec = |k: usize| -> &MentionSpec {
-        let (fi, mi) = all[k];
-        &article.figures[fi].mentions[mi]
-    };
-    let mut outcome: Vec<Outcome> = (0..all.len()).map(|_| Outcome::Pending).collect();
+    let mentions = Mentions::of(article);
+    let mut outcome = rule_out_unplaceable(&mentions, texts.len());
+    place_by_position_hints(&texts, &mentions, &mut outcome);
+    let gave_up = search_the_rest(&texts, &mentions, &mut outcome);
+    let char_start = char_starts(&texts, &outcome);
+    let anchors = anchors_and_warnings(&texts, &mentions, outcome, &char_start, warnings);
+    if gave_up {
+        warnings.push(gave_up_warning());
+    }
+    anchors
+}
 
-    // 1. Block out of range (a skipped block) and empty quotes.
-    for (k, o) in outcome.iter_mut().enumerate() {
-        let m = spec(k);
-        if m.quote.is_empty() {
-            *o = Outcome::Orphan("the quote is empty");
-        } else if m.block.is_some_and(|b| b >= nb) {
-            *o = Outcome::Orphan("it names a block that is not shown (skipped or refused)");
-        }
+/// Every mention of every figure in one flat list: mention `k` is
+/// `figures[fi].mentions[mi]` with `(fi, mi) = at[k]`. The phases index by `k`.
+struct Mentions<'a> {
+    article: &'a Article,
+    at: Vec<(usize, usize)>,
+}
+
+impl<'a> Mentions<'a> {
+    fn of(article: &'a Article) -> Mentions<'a> {
+        let at = article
+            .figures
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, f)| (0..f.mentions.len()).map(move |mi| (fi, mi)))
+            .collect();
+        Mentions { article, at }
     }
 
-    // 2. Position hints, verified.
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    fn spec(&self, k: usize) -> &'a MentionSpec {
+        let (fi, mi) = self.at[k];
+        &self.article.figures[fi].mentions[mi]
+    }
+}
+
+/// Phase 1: mentions that cannot match anywhere: an empty quote, or a block out of range (one
+/// the parser dropped, see `DROPPED_BLOCK`). Everything else is pending.
+fn rule_out_unplaceable(mentions: &Mentions, blocks: usize) -> Vec<Outcome> {
+    (0..mentions.len())
+        .map(|k| {
+            let m = mentions.spec(k);
+            if m.quote.is_empty() {
+                Outcome::Orphan("the quote is empty")
+            } else if m.block.is_some_and(|b| b >= blocks) {
+                Outcome::Orphan("it names a block that is not shown (skipped or refused)")
+            } else {
+                Outcome::Pending
+            }
+        })
+        .collect()
+}
+
+/// Phase 2: position hints, verified: a mention with `block` and `position` is placed there
+/// only if quote, prefix, suffix and the numeric guard all fit; otherwise it stays
+/// pending and the search decides. Code points become bytes in one sweep per block.
+fn place_by_position_hints(texts: &[&str], mentions: &Mentions, outcome: &mut [Outcome]) {
     let mut hints: Vec<(usize, usize, usize)> = Vec::new(); // (block, char pos, mention)
     for (k, o) in outcome.iter().enumerate() {
-        let m = spec(k);
+        let m = mentions.spec(k);
         if let (Outcome::Pending, Some(b), Some(p)) = (o, m.block, m.position) {
             hints.push((b, p, k));
         }
@@ -371,98 +412,135 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         let bytes = char_to_byte(texts[b], &positions);
         for (h, byte) in group.iter().zip(bytes) {
             if let Some(start) = byte {
-                if fits_at(texts[b], start, spec(h.2)) {
+                if fits_at(texts[b], start, mentions.spec(h.2)) {
                     outcome[h.2] = Outcome::Found { block: b, start };
                 }
             }
         }
     }
+}
 
-    // 3. Everything else: one automaton over the distinct prefix+quote+suffix strings.
-    // A "variant" is one way of splitting a searched string into prefix / quote /
-    // suffix: the same string can be searched by mentions that split it differently.
-    struct Variant {
-        prefix_len: usize,
-        quote_len: usize,
-        /// Wanted in any block.
-        global: bool,
-        /// Blocks wanted by block-restricted mentions (sorted, deduplicated later).
-        blocks: Vec<usize>,
-        /// Matches: (block, byte start of the quote).
-        hits: Vec<(u32, u32)>,
-    }
-    let mut string_ids: HashMap<String, usize> = HashMap::new();
-    let mut strings: Vec<(usize, Vec<usize>)> = Vec::new(); // (len, variants)
-    let mut variant_ids: HashMap<(usize, usize, usize), usize> = HashMap::new();
-    let mut patterns: Vec<Variant> = Vec::new();
-    let mut pattern_of: Vec<usize> = vec![usize::MAX; all.len()];
-    for k in 0..all.len() {
-        if !matches!(outcome[k], Outcome::Pending) {
+/// Phase 3: everything still pending: one automaton over the distinct prefix+quote+suffix
+/// strings scans the blocks that any of them wants, then each mention reads its hits.
+/// Returns true if the candidate budget ran out (those mentions become
+/// [`Outcome::GaveUp`]).
+fn search_the_rest(texts: &[&str], mentions: &Mentions, outcome: &mut [Outcome]) -> bool {
+    let mut search = Search::of_pending(mentions, outcome);
+    let gave_up = !search.scan(texts);
+    for (k, o) in outcome.iter_mut().enumerate() {
+        if !matches!(o, Outcome::Pending) {
             continue;
         }
-        let m = spec(k);
-        let pre = m.prefix.as_deref().unwrap_or("");
-        let suf = m.suffix.as_deref().unwrap_or("");
-        let key = format!("{pre}{}{suf}", m.quote);
-        let key_len = key.len();
-        let next = strings.len();
-        let sid = *string_ids.entry(key).or_insert(next);
-        if sid == next {
-            strings.push((key_len, Vec::new()));
-        }
-        let next = patterns.len();
-        let vid = *variant_ids
-            .entry((sid, pre.len(), m.quote.len()))
-            .or_insert(next);
-        if vid == next {
-            patterns.push(Variant {
-                prefix_len: pre.len(),
-                quote_len: m.quote.len(),
-                global: false,
-                blocks: Vec::new(),
-                hits: Vec::new(),
-            });
-            strings[sid].1.push(vid);
-        }
-        match m.block {
-            Some(b) => patterns[vid].blocks.push(b),
-            None => patterns[vid].global = true,
-        }
-        pattern_of[k] = vid;
+        *o = if gave_up {
+            Outcome::GaveUp
+        } else {
+            search.outcome(k, mentions.spec(k).block)
+        };
     }
-    let mut gave_up = false;
-    if !patterns.is_empty() {
-        let mut keys: Vec<(&str, usize)> =
-            string_ids.iter().map(|(s, &i)| (s.as_str(), i)).collect();
+    gave_up
+}
+
+/// One way of splitting a searched string into prefix / quote / suffix: the same string
+/// can be searched by mentions that split it differently.
+struct Variant {
+    prefix_len: usize,
+    quote_len: usize,
+    /// Wanted in any block.
+    global: bool,
+    /// Blocks wanted by block-restricted mentions (sorted, deduplicated before the scan).
+    blocks: Vec<usize>,
+    /// Matches: (block, byte start of the quote).
+    hits: Vec<(u32, u32)>,
+}
+
+/// The searched strings of phase 3 and what each mention is waiting for.
+struct Search {
+    /// Searched string → its id (the automaton's pattern number).
+    string_ids: HashMap<String, usize>,
+    /// Per string id: (byte length, its variants).
+    strings: Vec<(usize, Vec<usize>)>,
+    variants: Vec<Variant>,
+    /// Per mention: its variant (`usize::MAX` if it was not pending).
+    variant_of: Vec<usize>,
+}
+
+impl Search {
+    /// Distinct strings and variants of the pending mentions.
+    fn of_pending(mentions: &Mentions, outcome: &[Outcome]) -> Search {
+        let mut s = Search {
+            string_ids: HashMap::new(),
+            strings: Vec::new(),
+            variants: Vec::new(),
+            variant_of: vec![usize::MAX; mentions.len()],
+        };
+        let mut variant_ids: HashMap<(usize, usize, usize), usize> = HashMap::new();
+        for (k, o) in outcome.iter().enumerate() {
+            if !matches!(o, Outcome::Pending) {
+                continue;
+            }
+            let m = mentions.spec(k);
+            let pre = m.prefix.as_deref().unwrap_or("");
+            let suf = m.suffix.as_deref().unwrap_or("");
+            let key = format!("{pre}{}{suf}", m.quote);
+            let key_len = key.len();
+            let next = s.strings.len();
+            let sid = *s.string_ids.entry(key).or_insert(next);
+            if sid == next {
+                s.strings.push((key_len, Vec::new()));
+            }
+            let next = s.variants.len();
+            let vid = *variant_ids
+                .entry((sid, pre.len(), m.quote.len()))
+                .or_insert(next);
+            if vid == next {
+                s.variants.push(Variant {
+                    prefix_len: pre.len(),
+                    quote_len: m.quote.len(),
+                    global: false,
+                    blocks: Vec::new(),
+                    hits: Vec::new(),
+                });
+                s.strings[sid].1.push(vid);
+            }
+            match m.block {
+                Some(b) => s.variants[vid].blocks.push(b),
+                None => s.variants[vid].global = true,
+            }
+            s.variant_of[k] = vid;
+        }
+        s
+    }
+
+    /// Scan every wanted block once, collecting each variant's hits that pass the numeric
+    /// guard. Returns false if [`MAX_ANCHOR_CANDIDATES`] ran out first.
+    fn scan(&mut self, texts: &[&str]) -> bool {
+        if self.variants.is_empty() {
+            return true;
+        }
+        let mut keys: Vec<(&str, usize)> = self
+            .string_ids
+            .iter()
+            .map(|(s, &i)| (s.as_str(), i))
+            .collect();
         keys.sort_unstable_by_key(|k| k.1);
         let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
         let automaton = Automaton::new(&strs);
-        for p in patterns.iter_mut() {
+        for p in self.variants.iter_mut() {
             p.blocks.sort_unstable();
             p.blocks.dedup();
         }
-        let any_global = patterns.iter().any(|p| p.global);
-        let mut scan_blocks: Vec<usize> = if any_global {
-            (0..nb).collect()
-        } else {
-            patterns
-                .iter()
-                .flat_map(|p| p.blocks.iter().copied())
-                .collect()
-        };
-        scan_blocks.sort_unstable();
-        scan_blocks.dedup();
+        let (strings, variants) = (&self.strings, &mut self.variants);
         let mut budget = MAX_ANCHOR_CANDIDATES;
-        'blocks: for b in scan_blocks {
+        for b in blocks_to_scan(variants, texts.len()) {
             let text = texts[b];
             let ok = automaton.scan(text, |sid, end| {
-                let (len, variants) = &strings[sid as usize];
-                for &vid in variants {
+                let (len, ids) = &strings[sid as usize];
+                for &vid in ids {
                     if budget == 0 {
                         return false;
                     }
                     budget -= 1;
-                    let p = &mut patterns[vid];
+                    let p = &mut variants[vid];
                     if !(p.global || p.blocks.binary_search(&b).is_ok()) {
                         continue;
                     }
@@ -474,26 +552,21 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                 true
             });
             if !ok {
-                gave_up = true;
-                break 'blocks;
+                return false;
             }
         }
+        true
     }
-    for k in 0..all.len() {
-        if !matches!(outcome[k], Outcome::Pending) {
-            continue;
-        }
-        if gave_up {
-            outcome[k] = Outcome::GaveUp;
-            continue;
-        }
-        let p = &patterns[pattern_of[k]];
+
+    /// What the scan found for mention `k` (restricted to `block` if it names one).
+    fn outcome(&self, k: usize, block: Option<usize>) -> Outcome {
+        let p = &self.variants[self.variant_of[k]];
         // Hits are sorted by (block, start): blocks are scanned in ascending order and a
         // variant has a fixed length. So a block restriction is a binary search, and
         // many mentions sharing one variant cost O(log hits) each, not O(hits) — with
         // thousands of identical quotes in a repetitive text, copying every hit list
         // per mention was quadratic (seconds for 2,000 quotes × 100,000 hits).
-        let hits: &[(u32, u32)] = match spec(k).block {
+        let hits: &[(u32, u32)] = match block {
             None => &p.hits,
             Some(b) => {
                 let lo = p.hits.partition_point(|h| (h.0 as usize) < b);
@@ -501,7 +574,7 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                 &p.hits[lo..hi]
             }
         };
-        outcome[k] = match hits {
+        match hits {
             [] => Outcome::Orphan(""),
             [(block, start)] => Outcome::Found {
                 block: *block as usize,
@@ -514,11 +587,29 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                     .map(|&(b, s)| (b as usize, s as usize))
                     .collect(),
             ),
-        };
+        }
     }
+}
 
-    // 4. Char offsets for the found ones: one forward sweep per block counting
-    // non-continuation bytes (fast, vectorisable), the end from the quote's length.
+/// Blocks in ascending order: all of them if any variant is global, else those some
+/// variant is restricted to.
+fn blocks_to_scan(variants: &[Variant], blocks: usize) -> Vec<usize> {
+    let mut scan: Vec<usize> = if variants.iter().any(|p| p.global) {
+        (0..blocks).collect()
+    } else {
+        variants
+            .iter()
+            .flat_map(|p| p.blocks.iter().copied())
+            .collect()
+    };
+    scan.sort_unstable();
+    scan.dedup();
+    scan
+}
+
+/// Phase 4: char offsets for the found ones: one forward sweep per block counting
+/// non-continuation bytes (fast, vectorisable); the end comes from the quote's length.
+fn char_starts(texts: &[&str], outcome: &[Outcome]) -> Vec<usize> {
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (block, start, mention)
     for (k, o) in outcome.iter().enumerate() {
         if let Outcome::Found { block, start } = *o {
@@ -526,7 +617,7 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         }
     }
     found.sort_unstable();
-    let mut char_start: Vec<usize> = vec![0; all.len()];
+    let mut char_start: Vec<usize> = vec![0; outcome.len()];
     let mut prev = (usize::MAX, 0usize, 0usize); // (block, byte, chars)
     for &(b, start, k) in &found {
         if prev.0 != b {
@@ -536,15 +627,26 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
         prev = (b, start, prev.2 + counted);
         char_start[k] = prev.2;
     }
+    char_start
+}
 
-    // 5. Results and warnings.
-    let mut result: Vec<Vec<Anchor>> = article.figures.iter().map(|_| Vec::new()).collect();
+/// Phase 5: anchors per figure in mention order, and a warning per orphaned or ambiguous
+/// mention. Only the first 20 orphans get a hint explaining why (bounded work).
+fn anchors_and_warnings(
+    texts: &[&str],
+    mentions: &Mentions,
+    outcome: Vec<Outcome>,
+    char_start: &[usize],
+    warnings: &mut Vec<Problem>,
+) -> Vec<Vec<Anchor>> {
+    let figures = &mentions.article.figures;
+    let mut result: Vec<Vec<Anchor>> = figures.iter().map(|_| Vec::new()).collect();
     let mut orphan_details = 0usize;
     for (k, o) in outcome.into_iter().enumerate() {
-        let (fi, mi) = all[k];
-        let m = spec(k);
+        let (fi, mi) = mentions.at[k];
+        let m = mentions.spec(k);
         let path = || format!("$.figures[{fi}].mentions[{mi}]");
-        let fig_id = &article.figures[fi].id;
+        let fig_id = &figures[fi].id;
         match o {
             Outcome::Found { block, start } => {
                 let end = start + m.quote.len();
@@ -558,71 +660,84 @@ pub(crate) fn anchor_all(article: &Article, warnings: &mut Vec<Problem>) -> Vec<
                 });
             }
             Outcome::Orphan(reason) => {
-                let mut msg = format!(
-                    "figure \"{fig_id}\": quote {} was not found",
-                    quoted(&m.quote)
-                );
-                if let Some(b) = m.block {
-                    msg.push_str(&format!(" in block {b}"));
-                }
-                if m.prefix.is_some() || m.suffix.is_some() {
-                    msg.push_str(" with the given prefix/suffix");
-                }
-                if !reason.is_empty() {
-                    msg.push_str(&format!(": {reason}"));
-                }
-                let mut pr = Problem::warning(Kind::Orphan, path(), msg);
-                // Explain the first few orphans (bounded work).
+                let mut pr = orphan_warning(path(), fig_id, m, reason);
                 if reason.is_empty() && orphan_details < 20 {
                     orphan_details += 1;
-                    pr = pr.with_hint(orphan_hint(&texts, m));
+                    pr = pr.with_hint(orphan_hint(texts, m));
                 }
                 warnings.push(pr);
             }
             Outcome::Ambiguous(count, places) => {
-                let shown: Vec<String> = places
-                    .iter()
-                    .take(3)
-                    .map(|&(b, s)| format!("block {b} {}", context(texts[b], s, s + m.quote.len())))
-                    .collect();
-                let more = if count > 3 {
-                    format!(" and {} more", count - 3)
-                } else {
-                    String::new()
-                };
-                warnings.push(
-                    Problem::warning(
-                        Kind::Ambiguous,
-                        path(),
-                        format!(
-                            "figure \"{fig_id}\": quote {} matches {} places: {}{more}",
-                            quoted(&m.quote),
-                            count,
-                            shown.join("; ")
-                        ),
-                    )
-                    .with_hint(
-                        "add \"prefix\" / \"suffix\" (the text just before / after the quote) or \"block\" so it matches once",
-                    ),
-                );
+                warnings.push(ambiguous_warning(path(), fig_id, m, texts, count, &places));
             }
             Outcome::GaveUp => {}
             Outcome::Pending => {}
         }
     }
-    if gave_up {
-        warnings.push(
-            Problem::warning(
-                Kind::Limit,
-                "$.figures",
-                format!(
-                    "anchoring stopped after {MAX_ANCHOR_CANDIDATES} candidate matches; mentions not yet placed are not highlighted"
-                ),
-            )
-            .with_hint("make quotes longer or add prefix/suffix so they match fewer places"),
-        );
-    }
     result
+}
+
+/// "figure "x": quote "…" was not found in block 2 with the given prefix/suffix: why".
+fn orphan_warning(path: String, fig_id: &str, m: &MentionSpec, reason: &str) -> Problem {
+    let mut msg = format!(
+        "figure \"{fig_id}\": quote {} was not found",
+        quoted(&m.quote)
+    );
+    if let Some(b) = m.block {
+        msg.push_str(&format!(" in block {b}"));
+    }
+    if m.prefix.is_some() || m.suffix.is_some() {
+        msg.push_str(" with the given prefix/suffix");
+    }
+    if !reason.is_empty() {
+        msg.push_str(&format!(": {reason}"));
+    }
+    Problem::warning(Kind::Orphan, path, msg)
+}
+
+/// How many places matched and the first three, each with a little context.
+fn ambiguous_warning(
+    path: String,
+    fig_id: &str,
+    m: &MentionSpec,
+    texts: &[&str],
+    count: usize,
+    places: &[(usize, usize)],
+) -> Problem {
+    let shown: Vec<String> = places
+        .iter()
+        .take(3)
+        .map(|&(b, s)| format!("block {b} {}", context(texts[b], s, s + m.quote.len())))
+        .collect();
+    let more = if count > 3 {
+        format!(" and {} more", count - 3)
+    } else {
+        String::new()
+    };
+    Problem::warning(
+        Kind::Ambiguous,
+        path,
+        format!(
+            "figure \"{fig_id}\": quote {} matches {} places: {}{more}",
+            quoted(&m.quote),
+            count,
+            shown.join("; ")
+        ),
+    )
+    .with_hint(
+        "add \"prefix\" / \"suffix\" (the text just before / after the quote) or \"block\" so it matches once",
+    )
+}
+
+fn gave_up_warning() -> Problem {
+    Problem::warning(
+        Kind::Limit,
+        "$.figures",
+        format!(
+            "anchoring stopped after {MAX_ANCHOR_CANDIDATES} candidate matches; mentions not yet placed are not highlighted"
+        ),
+    )
+    .with_hint("make quotes longer or add prefix/suffix so they match fewer places")
 }
 
 /// Why an orphan did not match, when that is cheap to tell.
