@@ -7,6 +7,8 @@ use std::sync::Arc;
 use article_core::limits::MAX_INPUT_BYTES;
 use article_core::{Document, Problem};
 use gloo_net::http::Request;
+
+use crate::url::Refusal;
 use leptos::prelude::{on_cleanup, Callable, Callback};
 use send_wrapper::SendWrapper;
 use serde::Deserialize;
@@ -15,43 +17,99 @@ use serde::Deserialize;
 /// otherwise hang forever. See [`timeout_ms`].
 pub const DEFAULT_TIMEOUT_MS: i32 = 15_000;
 
-/// Why a document could not be shown. Each variant knows the URL it was about.
+/// Why a document could not be shown. Each variant knows the URL it was about, and holds
+/// values rather than sentences, so the alert says everything in the UI's language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// The URL itself was refused before any request (e.g. another origin).
-    Refused {
-        url: String,
-        reason: String,
-    },
-    /// The request never got a response (offline, DNS, CORS, aborted).
-    Network {
-        url: String,
-        message: String,
-    },
+    Refused { url: String, reason: Refusal },
+    /// The server redirected the request to another origin: to `to` when the browser
+    /// followed it and said where, `None` when the redirect was not followed (the usual
+    /// case: the page's `connect-src 'self'` and CORS both stop it).
+    Redirected { url: String, to: Option<String> },
+    /// The request never got a response (offline, DNS, connection refused, aborted). The
+    /// browser's own message is for the console.
+    Network { url: String, message: String },
+    /// Nothing arrived for `after_ms`: no response at all (`received == 0`), or a body that
+    /// stopped after `received` bytes (of `total`, when the server said).
     Timeout {
         url: String,
         after_ms: i32,
+        received: u64,
+        total: Option<u64>,
+    },
+    /// The connection closed in the middle of the body.
+    Interrupted {
+        url: String,
+        received: u64,
+        total: Option<u64>,
     },
     Http {
         url: String,
         status: u16,
         status_text: String,
     },
-    /// The body arrived but is not a valid document; every problem has a JSON path.
-    Invalid {
+    /// The server answered with markup (a web page, `html`, or some other `<…>`) where
+    /// a JSON document belongs: a parking, login or error page.
+    NotJson { url: String, html: bool },
+    /// Longer than the core accepts: `bytes` when announced by `Content-Length`, `None`
+    /// when counted while downloading.
+    TooLarge {
         url: String,
-        problems: Vec<Problem>,
+        bytes: Option<u64>,
+        limit: u64,
     },
+    /// The body arrived but is not a valid document; every problem has a JSON path.
+    Invalid { url: String, problems: Vec<Problem> },
 }
 
 impl LoadError {
     pub fn url(&self) -> &str {
         match self {
             LoadError::Refused { url, .. }
+            | LoadError::Redirected { url, .. }
             | LoadError::Network { url, .. }
             | LoadError::Timeout { url, .. }
+            | LoadError::Interrupted { url, .. }
             | LoadError::Http { url, .. }
+            | LoadError::NotJson { url, .. }
+            | LoadError::TooLarge { url, .. }
             | LoadError::Invalid { url, .. } => url,
+        }
+    }
+
+    /// Whether asking again may give another answer. Not for an address that is refused
+    /// or a document that is invalid or too large: the same request gets the same no.
+    /// An HTML answer may be a Wi-Fi login or maintenance page, so it may.
+    pub fn retryable(&self) -> bool {
+        match self {
+            LoadError::Network { .. }
+            | LoadError::Timeout { .. }
+            | LoadError::Interrupted { .. }
+            | LoadError::NotJson { .. } => true,
+            LoadError::Http { status, .. } => {
+                *status >= 500 || matches!(status, 404 | 408 | 409 | 423 | 425 | 429)
+            }
+            LoadError::Refused { .. }
+            | LoadError::Redirected { .. }
+            | LoadError::TooLarge { .. }
+            | LoadError::Invalid { .. } => false,
+        }
+    }
+
+    /// A stable name for the kind of failure (`data-error` on the alert).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LoadError::Refused { .. } => "refused",
+            LoadError::Redirected { .. } => "redirected",
+            LoadError::Network { .. } => "network",
+            LoadError::Timeout { received: 0, .. } => "timeout",
+            LoadError::Timeout { .. } => "stalled",
+            LoadError::Interrupted { .. } => "interrupted",
+            LoadError::Http { .. } => "http",
+            LoadError::NotJson { .. } => "not-json",
+            LoadError::TooLarge { .. } => "too-large",
+            LoadError::Invalid { .. } => "invalid",
         }
     }
 }
@@ -59,16 +117,32 @@ impl LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::Refused { url, reason } => write!(f, "refused {url}: {reason}"),
+            LoadError::Refused { url, reason } => write!(f, "refused {url}: {reason:?}"),
+            LoadError::Redirected { url, to } => {
+                write!(f, "{url} redirected to another origin ({to:?})")
+            }
             LoadError::Network { url, message } => write!(f, "could not fetch {url}: {message}"),
-            LoadError::Timeout { url, after_ms } => {
-                write!(f, "{url}: nothing received for {after_ms} ms")
+            LoadError::Timeout {
+                url,
+                after_ms,
+                received,
+                ..
+            } => write!(
+                f,
+                "{url}: nothing received for {after_ms} ms (after {received} bytes)"
+            ),
+            LoadError::Interrupted { url, received, .. } => {
+                write!(f, "{url}: connection closed after {received} bytes")
             }
             LoadError::Http {
                 url,
                 status,
                 status_text,
             } => write!(f, "{url}: HTTP {status} {status_text}"),
+            LoadError::NotJson { url, .. } => write!(f, "{url}: HTML instead of JSON"),
+            LoadError::TooLarge { url, bytes, limit } => {
+                write!(f, "{url}: {bytes:?} bytes, over the limit of {limit}")
+            }
             LoadError::Invalid { url, problems } => {
                 write!(f, "{url}: {} problem(s)", problems.len())
             }
@@ -164,6 +238,8 @@ impl Drop for Watchdog {
 /// GET `url` as text, telling `progress` how the body's download goes. The request is
 /// aborted when the calling reactive scope is cleaned up (navigation, retry), when it makes
 /// no progress for [`timeout_ms`], and when its body grows past the core's size limit.
+/// The body must be UTF-8 (decoded by the core, as `article check` decodes a file) and
+/// must not be markup.
 pub async fn fetch_text(
     url: &str,
     progress: Option<Callback<Progress>>,
@@ -186,32 +262,31 @@ pub async fn fetch_text(
             c.abort();
         }
     });
-    // A request aborted by our watchdog is a timeout; anything else that fails is the network.
-    let failed = |message: String| {
-        if timed_out.load(Ordering::Relaxed) {
-            LoadError::Timeout {
-                url: url.to_string(),
-                after_ms,
-            }
-        } else {
-            LoadError::Network {
-                url: url.to_string(),
-                message,
-            }
-        }
+    let timeout = |received: u64, total: Option<u64>| LoadError::Timeout {
+        url: url.to_string(),
+        after_ms,
+        received,
+        total,
     };
-    let response = Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|e| failed(e.to_string()))?;
+    let response = match Request::get(url).abort_signal(signal.as_ref()).send().await {
+        Ok(r) => r,
+        Err(_) if timed_out.load(Ordering::Relaxed) => return Err(timeout(0, None)),
+        // Aborted because the view went away: nobody will see this, do not ask again.
+        Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => {
+            return Err(LoadError::Network {
+                url: url.to_string(),
+                message: e.to_string(),
+            })
+        }
+        Err(e) => return Err(not_sent(url, e.to_string()).await),
+    };
     watchdog.arm();
     // A same-origin URL that redirected elsewhere is refused like a foreign `?src=`.
-    if let Some(reason) = crate::url::foreign(&response.url()) {
+    if crate::url::foreign(&response.url()).is_some() {
         abort_body();
-        return Err(LoadError::Refused {
-            url: response.url(),
-            reason,
+        return Err(LoadError::Redirected {
+            url: url.to_string(),
+            to: web_sys::Url::new(&response.url()).ok().map(|u| u.origin()),
         });
     }
     if !response.ok() {
@@ -226,11 +301,13 @@ pub async fn fetch_text(
     let length: Option<usize> = headers
         .get("content-length")
         .and_then(|l| l.trim().parse().ok());
-    if let Some(problem) = length.and_then(|bytes| too_large(bytes, true)) {
+    let limit = MAX_INPUT_BYTES as u64;
+    if let Some(bytes) = length.filter(|&b| b > MAX_INPUT_BYTES) {
         abort_body();
-        return Err(LoadError::Invalid {
+        return Err(LoadError::TooLarge {
             url: url.to_string(),
-            problems: vec![problem],
+            bytes: Some(bytes as u64),
+            limit,
         });
     }
     // Bytes rather than `text()`: decoding 2 MB into a JavaScript string only to encode it
@@ -240,14 +317,29 @@ pub async fn fetch_text(
         .get("content-encoding")
         .is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
     let total = length.filter(|_| !encoded);
+    let total_u64 = total.map(|t| t as u64);
     let mut bytes: Vec<u8> = Vec::new();
     if let Some(body) = response.body() {
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         bytes.reserve(total.unwrap_or(0).min(MAX_INPUT_BYTES));
         loop {
-            let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
-                .await
-                .map_err(|e| failed(js_message(&e)))?;
+            let chunk = match wasm_bindgen_futures::JsFuture::from(reader.read()).await {
+                Ok(chunk) => chunk,
+                // Aborted by the watchdog: it stalled. Otherwise the connection broke off.
+                Err(_) if timed_out.load(Ordering::Relaxed) => {
+                    return Err(timeout(bytes.len() as u64, total_u64))
+                }
+                Err(e) => {
+                    if !is_abort(&e) {
+                        leptos::logging::warn!("{url}: the download broke off: {}", js_message(&e));
+                    }
+                    return Err(LoadError::Interrupted {
+                        url: url.to_string(),
+                        received: bytes.len() as u64,
+                        total: total_u64,
+                    });
+                }
+            };
             let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
             if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
                 break;
@@ -258,11 +350,12 @@ pub async fn fetch_text(
                 bytes.resize(start + part.length() as usize, 0);
                 part.copy_to(&mut bytes[start..]);
             }
-            if let Some(problem) = too_large(bytes.len(), false) {
+            if bytes.len() > MAX_INPUT_BYTES {
                 abort_body();
-                return Err(LoadError::Invalid {
+                return Err(LoadError::TooLarge {
                     url: url.to_string(),
-                    problems: vec![problem],
+                    bytes: None,
+                    limit,
                 });
             }
             watchdog.arm();
@@ -270,14 +363,76 @@ pub async fn fetch_text(
                 // `try_`: the page that asked may be gone by this chunk.
                 p.try_run(Progress {
                     received: bytes.len() as u64,
-                    total: total.map(|t| t as u64),
+                    total: total_u64,
                 });
             }
         }
     }
     drop(watchdog);
-    // Decoded as `text()` would: a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD.
-    Ok(utf8_text(bytes))
+    if let Some(html) = markup(&bytes, headers.get("content-type").as_deref()) {
+        return Err(LoadError::NotJson {
+            url: url.to_string(),
+            html,
+        });
+    }
+    // The core's decoder, as `article check` uses: UTF-8 only, a byte-order mark dropped.
+    article_core::text::decode(bytes).map_err(|problem| LoadError::Invalid {
+        url: url.to_string(),
+        problems: vec![problem],
+    })
+}
+
+/// Why a request got no response. A redirect to another origin fails exactly like a dead
+/// network (the browser only says "Failed to fetch"), so ask once more without following
+/// redirects: an answer that is a redirect means the server is up and sent us away.
+async fn not_sent(url: &str, message: String) -> LoadError {
+    leptos::logging::warn!("{url}: no response: {message}");
+    let probe = Request::get(url)
+        .redirect(web_sys::RequestRedirect::Manual)
+        .send()
+        .await;
+    match probe {
+        Ok(r) if r.type_() == web_sys::ResponseType::Opaqueredirect => LoadError::Redirected {
+            url: url.to_string(),
+            to: None,
+        },
+        _ => LoadError::Network {
+            url: url.to_string(),
+            message,
+        },
+    }
+}
+
+/// Whether a body is markup rather than JSON: `Some(true)` for a web page (HTML by its
+/// content type or its start), `Some(false)` for other `<…>` text, `None` for anything
+/// else (which the JSON parser then judges). Only the first non-blank byte is looked at,
+/// so a JSON document wrongly served as `text/html` still renders.
+pub fn markup(bytes: &[u8], content_type: Option<&str>) -> Option<bool> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    let body = &body[start..];
+    if body.first() != Some(&b'<') {
+        return None;
+    }
+    let head: Vec<u8> = body.iter().take(64).map(u8::to_ascii_lowercase).collect();
+    let html = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"))
+        || [
+            &b"<!doctype html"[..],
+            b"<html",
+            b"<head",
+            b"<body",
+            b"<!--",
+        ]
+        .iter()
+        .any(|p| head.starts_with(p));
+    Some(html)
+}
+
+fn is_abort(e: &wasm_bindgen::JsValue) -> bool {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .is_some_and(|n| n == "AbortError")
 }
 
 fn js_message(e: &wasm_bindgen::JsValue) -> String {
@@ -289,30 +444,6 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
 }
 
 use wasm_bindgen::JsCast;
-
-/// A response body as text, the way the Fetch standard's `text()` decodes it.
-pub fn utf8_text(mut bytes: Vec<u8>) -> String {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// A response that announces more bytes than the core accepts is refused from its headers,
-/// and one that turns out longer is refused as soon as it passes the limit; either way its
-/// download is aborted instead of reading 50 MB first.
-fn too_large(bytes: usize, announced: bool) -> Option<Problem> {
-    let limit = MAX_INPUT_BYTES;
-    (bytes > limit).then(|| {
-        let message = if announced {
-            format!("the document is {bytes} bytes; the reader accepts at most {limit} bytes")
-        } else {
-            format!("the document is larger than the {limit} bytes the reader accepts")
-        };
-        Problem::error(article_core::problem::Kind::Limit, "$", message)
-            .with_hint("split the article, or move long material out of it")
-    })
-}
 
 /// Fetch and load an `article/1` document.
 pub async fn fetch_document(

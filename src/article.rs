@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::highlight::{refill_on_search, Highlight};
+use crate::plan::text_view;
 use crate::reader::{use_reader, Hover, Reader};
 
 /// The highlight element an event happened in, if any.
@@ -90,8 +91,8 @@ fn block_view(a: &article_core::Article, i: usize) -> AnyView {
                 .as_ref()
                 .map(|_| view! { <Highlight block=i caption=true /> });
             let credit = credit
-                .clone()
-                .map(|c| view! { <span class="credit">{c}</span> });
+                .as_deref()
+                .map(|c| view! { <span class="credit">{text_view(c)}</span> });
             let has_caption = caption.is_some() || credit.is_some();
             view! {
                 <figure class="image">
@@ -147,7 +148,7 @@ pub fn Article() -> impl IntoView {
         reader.clone(),
     );
     view! {
-        <article class="article" lang=a.lang.clone()
+        <article class="article" lang=a.lang.clone() dir=crate::reader::dir_of(&a.lang)
             on:click=move |ev| {
                 if let Some(mark) = mark_of(&ev) {
                     select_mark(&r1, &mark);
@@ -190,11 +191,11 @@ pub fn Article() -> impl IntoView {
             }
         >
             <header class="article-head">
-                {a.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-                <h1>{a.title.clone()}</h1>
+                {a.kicker.as_deref().map(|k| view! { <p class="kicker">{text_view(k)}</p> })}
+                <h1>{text_view(&a.title)}</h1>
                 <p class="meta">
                     {date}
-                    {a.byline.clone().map(|b| view! { <span class="byline">{b}</span> })}
+                    {a.byline.as_deref().map(|b| view! { <span class="byline">{text_view(b)}</span> })}
                 </p>
             </header>
             <div class="body">{first}{(split < a.blocks.len()).then_some(rest)}</div>

@@ -58,9 +58,9 @@ pub fn Catalog(
                                 let valid_id = !a.id.is_empty() && a.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
                                 let href = valid_id.then(|| format!("?article={}", a.id));
                                 view! {
-                                    <li class="entry" lang=(!lang.is_empty()).then(|| lang.clone())>
-                                        {a.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-                                        <h2><a href=href>{a.title.clone()}</a></h2>
+                                    <li class="entry" lang=(!lang.is_empty()).then(|| lang.clone()) dir=(!lang.is_empty()).then(|| crate::reader::dir_of(&lang))>
+                                        {a.kicker.as_deref().map(|k| view! { <p class="kicker">{crate::plan::text_view(k)}</p> })}
+                                        <h2><a href=href>{crate::plan::text_view(&a.title)}</a></h2>
                                         {date}
                                     </li>
                                 }

@@ -18,6 +18,7 @@ pub fn FigureDetails() -> impl IntoView {
         let doc = r.doc.clone();
         let fig = &doc.article.figures[figure];
         let lang = doc.article.lang.clone();
+        let dir = crate::reader::dir_of(&lang);
         let anchors = doc.figures[figure].anchors.len();
         let computed = doc.figures[figure].computed;
         let category = fig
@@ -46,13 +47,13 @@ pub fn FigureDetails() -> impl IntoView {
         let rc = r.clone();
         view! {
             <div class="details" data-figure-details=fig.id.clone()>
-                <p class="details-value" lang=lang.clone()>{r.values[figure].clone()}</p>
-                <p class="details-label" lang=lang.clone()>{fig.label.clone()}</p>
+                <p class="details-value" lang=lang.clone() dir=dir>{r.values[figure].clone()}</p>
+                <p class="details-label" lang=lang.clone() dir=dir>{crate::plan::text_view(&fig.label)}</p>
                 <p class="details-tags">
-                    {category.map(|c| view! { <span class="tag">{c}</span> })}
+                    {category.map(|c| view! { <span class="tag" lang=lang.clone() dir=dir>{crate::plan::text_view(&c)}</span> })}
                     {computed.then(|| view! { <span class="tag computed">{t.computed}</span> })}
                 </p>
-                {fig.note.clone().map(|n| view! { <p class="details-note" lang=lang.clone()>{n}</p> })}
+                {fig.note.clone().map(|n| view! { <p class="details-note" lang=lang.clone() dir=dir>{crate::plan::text_view(&n)}</p> })}
                 <Breakdown figure=figure />
                 {walk}
                 <button type="button" class="clear" on:click=move |_| {

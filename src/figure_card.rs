@@ -57,8 +57,13 @@ pub fn plan_card(plan: &mut Plan, reader: &Reader, figure: usize, scale: f64) {
     );
     plan.close();
     if computed {
-        let word = reader.ui.get_untracked().text().computed;
-        plan.element(Tag::Span, &[(Name::Class, "tag computed")], word);
+        // The UI's word inside a list in the article's language.
+        let ui = reader.ui.get_untracked();
+        plan.element(
+            Tag::Span,
+            &[(Name::Class, "tag computed"), (Name::Lang, ui.tag())],
+            ui.text().computed,
+        );
     }
     plan.close();
     plan.close();

@@ -15,9 +15,9 @@ const TAGS = ["mark", "span", "li", "button"];
 const NAMES = [
   "class", "role", "tabindex", "data-figure", "data-mention", "data-primary",
   "data-anchor", "data-cat", "aria-label", "aria-current", "data-search-hit", "type",
-  "data-figure-card", "aria-hidden",
+  "data-figure-card", "aria-hidden", "lang", "dir",
 ];
-const STYLE_WIDTH = 14;
+const STYLE_WIDTH = 16;
 
 export function fill(parent, pool, ops) {
   const doc = parent.ownerDocument;

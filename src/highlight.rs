@@ -11,6 +11,20 @@ use leptos::prelude::*;
 use crate::plan::{Name, Plan, Tag};
 use crate::reader::{use_reader, Reader};
 
+/// Colours in the style sheet's palette (`.c0` … `.c11`).
+pub const PALETTE: usize = 12;
+/// Underline styles (`.u0` … `.u4`: solid, double, dashed, dotted, wavy), the second cue
+/// that tells apart categories sharing a colour, and the only one in print or for a
+/// reader who does not see the colours apart.
+pub const LINE_STYLES: usize = 5;
+
+/// The classes that draw category `c`: its colour and its underline style. The first
+/// `PALETTE` categories get one colour each with a solid line; the next get the colours
+/// again with the next line style, so `PALETTE × LINE_STYLES` (60) categories all differ.
+pub fn category_class(c: usize) -> String {
+    format!("c{} u{}", c % PALETTE, (c / PALETTE) % LINE_STYLES)
+}
+
 /// The figure a run stands for when clicked: the innermost covering mention (the shortest),
 /// so a number nested inside a longer quote is reachable.
 pub fn primary_mark(doc: &Document, run: &Run) -> Option<Mark> {
@@ -116,9 +130,9 @@ fn plan_run(
     let label = format!("{slice} — {figure_word}: {}", reader.values[primary.figure]);
     let class = match fig.category {
         Some(c) if reader.hidden_categories.with_untracked(|h| h.contains(&c)) => {
-            format!("hl c{} dim", c % 8)
+            format!("hl {} dim", category_class(c))
         }
-        Some(c) => format!("hl c{}", c % 8),
+        Some(c) => format!("hl {}", category_class(c)),
         None => "hl cx".to_string(),
     };
     let shared = ids.len() > 1;

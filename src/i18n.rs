@@ -112,6 +112,19 @@ pub struct Text {
     pub error_timeout: &'static str,
     /// Before a duration: "nothing received for 15 s".
     pub nothing_received_for: &'static str,
+    pub error_redirected: &'static str,
+    pub error_interrupted: &'static str,
+    pub error_stalled: &'static str,
+    pub error_not_json: &'static str,
+    pub error_too_large: &'static str,
+    pub what_to_do_redirected: &'static str,
+    pub what_to_do_not_json: &'static str,
+    pub what_to_do_too_large: &'static str,
+    /// Summary of the publisher's messages when the UI is not English.
+    pub publisher_details: &'static str,
+    /// Above the list of an invalid document's problems.
+    pub problems_found: &'static str,
+    pub no_figures: &'static str,
     pub error_panic: &'static str,
     pub what_to_do_network: &'static str,
     pub what_to_do_http: &'static str,
@@ -165,6 +178,17 @@ pub static VI: Text = Text {
     error_refused: "Từ chối tải tài liệu",
     error_timeout: "Quá thời gian chờ",
     nothing_received_for: "Không nhận được dữ liệu nào trong",
+    error_redirected: "Địa chỉ dẫn sang trang khác",
+    error_interrupted: "Tải tài liệu bị ngắt giữa chừng",
+    error_stalled: "Tải tài liệu bị dừng giữa chừng",
+    error_not_json: "Máy chủ trả về một trang web thay vì bài viết",
+    error_too_large: "Tài liệu quá lớn",
+    what_to_do_redirected: "Chỉ mở được tài liệu cùng nguồn với trang này. Nhà xuất bản cần dùng đúng địa chỉ của tài liệu trên trang này.",
+    what_to_do_not_json: "Kiểm tra địa chỉ bài viết. Nếu đó là trang đăng nhập Wi-Fi hoặc trang bảo trì, hãy thử lại sau.",
+    what_to_do_too_large: "Nhà xuất bản cần chia nhỏ bài viết hoặc bớt nội dung dài.",
+    publisher_details: "Thông báo gốc cho nhà xuất bản (tiếng Anh, như `article check`)",
+    problems_found: "Các lỗi tìm thấy:",
+    no_figures: "Bài này không có số liệu nào được đánh dấu.",
     error_panic: "Đã xảy ra lỗi",
     what_to_do_network: "Kiểm tra kết nối mạng rồi thử lại.",
     what_to_do_http: "Kiểm tra địa chỉ bài viết, hoặc thử lại sau.",
@@ -218,6 +242,17 @@ pub static EN: Text = Text {
     error_refused: "Refused to load the document",
     error_timeout: "The request timed out",
     nothing_received_for: "Nothing was received for",
+    error_redirected: "The address leads to another site",
+    error_interrupted: "The download broke off",
+    error_stalled: "The download stalled",
+    error_not_json: "The server sent a web page instead of the article",
+    error_too_large: "The document is too large",
+    what_to_do_redirected: "Only documents from this site's own origin can be opened. The publisher needs to link the document's address on this site.",
+    what_to_do_not_json: "Check the article address. If the page is a Wi-Fi login or maintenance page, retry later.",
+    what_to_do_too_large: "The publisher needs to split the article, or move long material out of it.",
+    publisher_details: "The publisher's messages (as `article check` prints them)",
+    problems_found: "Problems found:",
+    no_figures: "This article has no marked figures.",
     error_panic: "Something went wrong",
     what_to_do_network: "Check your connection and retry.",
     what_to_do_http: "Check the article address, or retry later.",
@@ -232,3 +267,23 @@ pub static EN: Text = Text {
     search_previous: "Previous match",
     search_none: "No matches",
 };
+
+/// How much of a download arrived, in the unit of the total: "8 / 20 kB", "1,2 / 2,1 MB",
+/// or "8 kB" without a total. Numbers are written the way `lang` writes them.
+pub fn download_size(received: u64, total: Option<u64>, lang: &str) -> String {
+    let total = total.filter(|&t| t >= received);
+    let scale = total.unwrap_or(received);
+    let (div, unit) = if scale < 1_000_000 {
+        (1e3, "kB")
+    } else {
+        (1e6, "MB")
+    };
+    let size = |b: u64| {
+        let digits = if div == 1e3 { 1.0 } else { 10.0 };
+        article_core::format::number((b as f64 / div * digits).round() / digits, lang)
+    };
+    match total {
+        Some(t) => format!("{} / {} {unit}", size(received), size(t)),
+        None => format!("{} {unit}", size(received)),
+    }
+}

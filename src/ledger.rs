@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::figure_card::figure_cards;
+use crate::highlight::category_class;
+use crate::plan::text_view;
 use crate::reader::{reveal, use_reader, SortBy};
 
 /// The side ledger (a bottom sheet on narrow screens; see `style/`).
@@ -14,6 +16,9 @@ pub fn Ledger() -> impl IntoView {
     let doc = reader.doc.clone();
     let ui = reader.ui;
     let n_categories = doc.article.categories.len();
+    // Labels and values are the article's words: its language and direction.
+    let lang = doc.article.lang.clone();
+    let dir = crate::reader::dir_of(&lang);
 
     // Groups in category order, figures without a category last.
     let mut groups: Vec<(Option<usize>, Vec<usize>)> =
@@ -41,8 +46,8 @@ pub fn Ledger() -> impl IntoView {
                                 r.hidden_categories.update(|h| { if shown { h.remove(&c); } else { h.insert(c); } });
                                 r.dim_category(c, !shown);
                             } />
-                        <span class=format!("swatch c{}", c % 8) aria-hidden="true"></span>
-                        {cat.label.clone()}
+                        <span class=format!("swatch {}", category_class(c)) aria-hidden="true"></span>
+                        <span class="legend-label" lang=lang.clone() dir=dir>{text_view(&cat.label)}</span>
                     </label>
                 </li>
             }
@@ -52,25 +57,25 @@ pub fn Ledger() -> impl IntoView {
     let sections = groups
         .into_iter()
         .map(|(cat, figs)| {
-            let d = doc.clone();
-            let title = move || match cat.and_then(|c| d.article.categories.get(c)) {
-                Some(c) => c.label.clone(),
-                None => ui.get().text().uncategorised.to_string(),
+            let title = match cat.and_then(|c| doc.article.categories.get(c)) {
+                Some(c) => view! { <span lang=lang.clone() dir=dir>{text_view(&c.label)}</span> }.into_any(),
+                None => (move || ui.get().text().uncategorised).into_any(),
             };
             let figs = std::sync::Arc::new(figs);
             let dimmed = move || cat.is_some_and(|c| reader.hidden_categories.with(|h| h.contains(&c)));
             view! {
                 <section class="group" class:dimmed=dimmed>
                     <h3>
-                        {cat.map(|c| view! { <span class=format!("swatch c{}", c % 8) aria-hidden="true"></span> })}
+                        {cat.map(|c| view! { <span class=format!("swatch {}", category_class(c)) aria-hidden="true"></span> })}
                         {title}
                     </h3>
-                    <ul class="cards" use:figure_cards=figs></ul>
+                    <ul class="cards" lang=lang.clone() dir=dir use:figure_cards=figs></ul>
                 </section>
             }
         })
         .collect_view();
 
+    let no_figures = doc.article.figures.is_empty();
     let sort = reader.sort;
     let r = reader.clone();
     // One listener for every card: a card is a button, so Enter and Space click it too.
@@ -92,7 +97,8 @@ pub fn Ledger() -> impl IntoView {
     view! {
         <section class="ledger" aria-labelledby="ledger-heading" on:click=on_card>
             <h2 id="ledger-heading">{move || ui.get().text().ledger_heading}</h2>
-            <div class="ledger-tools">
+            {no_figures.then(|| view! { <p class="ledger-empty">{move || ui.get().text().no_figures}</p> })}
+            <div class="ledger-tools" hidden=no_figures>
                 <label class="sort">
                     <span>{move || ui.get().text().sort_label}</span>
                     <select on:change=move |ev| {
@@ -103,7 +109,7 @@ pub fn Ledger() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {(n_categories > 0).then(|| view! {
+            {(n_categories > 0 && !no_figures).then(|| view! {
                 <fieldset class="legend">
                     <legend>{move || ui.get().text().legend_heading}</legend>
                     <ul>{legend}</ul>

@@ -2,7 +2,7 @@
 //! ledger, the popover and the warnings, and wires selection to the URL hash and keyboard.
 use std::sync::Arc;
 
-use article_core::{format, Document};
+use article_core::Document;
 use leptos::prelude::*;
 
 use crate::alert::error_fallback;
@@ -27,27 +27,13 @@ fn Skeleton(
     let bar = move || {
         let p = progress.get()?;
         let lang = ui.get().tag();
-        // In the unit of the total: "8 / 20 kB", "1,2 / 2,1 MB".
         let total = p.total.filter(|&t| t >= p.received);
-        let scale = total.unwrap_or(p.received);
-        let (div, unit) = if scale < 1_000_000 {
-            (1e3, "kB")
-        } else {
-            (1e6, "MB")
-        };
-        let size = |b: u64| {
-            let digits = if div == 1e3 { 1.0 } else { 10.0 };
-            format::number((b as f64 / div * digits).round() / digits, lang)
-        };
-        let (value, max, text) = match total {
+        let (value, max) = match total {
             Some(t) if p.received == t => return None,
-            Some(t) => (
-                p.received,
-                t,
-                format!("{} / {} {unit}", size(p.received), size(t)),
-            ),
-            None => (0, 0, format!("{} {unit}", size(p.received))),
+            Some(t) => (p.received, t),
+            None => (0, 0),
         };
+        let text = crate::i18n::download_size(p.received, total, lang);
         let label = ui.get().text().loading;
         Some(view! {
             <progress aria-label=label value=(max > 0).then(|| value.to_string()) max=(max > 0).then(|| max.to_string())></progress>
@@ -128,6 +114,11 @@ pub fn Opened(
 
     // A deep link selects its figure before anything is drawn, so the first paint is right.
     reader.selected.set(reader.figure_in_hash());
+    // A deep link to a figure this article does not have gets a polite notice. Set once the
+    // (empty) status region is in the page, so assistive technology announces it.
+    let missing = RwSignal::new(None::<String>);
+    let r = reader.clone();
+    Effect::new(move |_| missing.set(r.missing_in_hash()));
 
     // Selection → aria-current on the affected marks and card only, and → the URL hash.
     let r = reader.clone();
@@ -139,6 +130,8 @@ pub fn Opened(
             }
         }
         if let Some(c) = current {
+            // A figure is selected now: an earlier "not found" no longer applies.
+            missing.try_set(None);
             r.mark_current(c, true);
             if let Some(card) = r.card_of(c) {
                 reveal_nearest(&card);
@@ -186,6 +179,7 @@ pub fn Opened(
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let f = r.figure_in_hash();
         r.select(f);
+        missing.try_set(r.missing_in_hash());
         if let Some(el) = f.and_then(|f| r.mention_element(f, 0)) {
             reveal(&el);
         }
@@ -228,9 +222,22 @@ pub fn Opened(
 
     let (sheet_open, set_sheet_open) = signal(false);
     let root = reader.root;
+    let notice = move || {
+        let id = missing.get()?;
+        Some(match ui.get() {
+            Lang::Vi => {
+                format!("Bài này không có số liệu “{id}”; có thể liên kết đã cũ hoặc bị gõ sai.")
+            }
+            Lang::En => format!(
+                "This article has no figure “{id}”; the link may be out of date or mistyped."
+            ),
+        })
+    };
+    let has_figures = !reader.doc.article.figures.is_empty();
     view! {
         <div class="reader" node_ref=root>
             <main id="main" class="reading" tabindex="-1">
+                <p class="notice" role="status">{notice}</p>
                 <Search />
                 <Article />
                 <Warnings />
@@ -242,9 +249,10 @@ pub fn Opened(
                     {move || if sheet_open.get() { ui.get().text().hide_figures } else { ui.get().text().show_figures }}
                 </button>
                 <div class="side-body">
-                    <FigureDetails />
+                    // Without figures there is nothing to select, walk or detail.
+                    {has_figures.then(|| view! { <FigureDetails /> })}
                     <Ledger />
-                    <p class="hint">{move || ui.get().text().keyboard_hint}</p>
+                    {has_figures.then(|| view! { <p class="hint">{move || ui.get().text().keyboard_hint}</p> })}
                 </div>
             </aside>
         </div>

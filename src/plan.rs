@@ -8,6 +8,31 @@ const TEXT: u32 = 0;
 const OPEN: u32 = 1;
 const CLOSE: u32 = 2;
 
+/// The class of a span holding one character with more combining marks than any script
+/// needs (see [`article_core::text::stacked_clusters`]).
+pub const STACK_CLASS: &str = "marks-clip";
+
+/// `s` as a view, with stacked characters clipped like [`Plan::text`] does, for the
+/// article's strings that are not built from a plan (title, labels, captions …).
+pub fn text_view(s: &str) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    let stacked = article_core::text::stacked_clusters(s);
+    if stacked.is_empty() {
+        return s.to_string().into_any();
+    }
+    let mut parts: Vec<AnyView> = Vec::new();
+    let mut at = 0;
+    for cluster in stacked {
+        parts.push(s[at..cluster.start].to_string().into_any());
+        parts.push(
+            view! { <span class=STACK_CLASS>{s[cluster.clone()].to_string()}</span> }.into_any(),
+        );
+        at = cluster.end;
+    }
+    parts.push(s[at..].to_string().into_any());
+    parts.into_any()
+}
+
 /// Elements a plan can create.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tag {
@@ -34,8 +59,10 @@ pub enum Name {
     Type = 11,
     DataFigureCard = 12,
     AriaHidden = 13,
+    Lang = 14,
+    Dir = 15,
     /// The `width` style property (through CSSOM, which a strict CSP allows).
-    StyleWidth = 14,
+    StyleWidth = 16,
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/fill.js")]
@@ -62,8 +89,21 @@ impl Plan {
         [start, self.units]
     }
 
-    /// A text node.
+    /// A text node; a character stacked high with combining marks ("Zalgo" text) goes in a
+    /// `span.marks-clip`, which the style sheet clips to its line.
     pub fn text(&mut self, s: &str) {
+        let mut at = 0;
+        for cluster in article_core::text::stacked_clusters(s) {
+            self.raw_text(&s[at..cluster.start]);
+            self.open(Tag::Span, &[(Name::Class, STACK_CLASS)]);
+            self.raw_text(&s[cluster.clone()]);
+            self.close();
+            at = cluster.end;
+        }
+        self.raw_text(&s[at..]);
+    }
+
+    fn raw_text(&mut self, s: &str) {
         if !s.is_empty() {
             let [a, b] = self.push(s);
             self.ops.extend([TEXT, a, b]);

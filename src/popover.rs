@@ -18,6 +18,7 @@ pub fn Popover() -> impl IntoView {
         let doc = &r.doc;
         let fig = doc.article.figures.get(hover.figure)?;
         let lang = &doc.article.lang;
+        let dir = crate::reader::dir_of(lang);
         let value = r.values[hover.figure].clone();
         let category = fig
             .category
@@ -35,11 +36,11 @@ pub fn Popover() -> impl IntoView {
         let left = format!("{left:.0}px");
         Some(view! {
             <div id=POPOVER_ID class="popover" role="tooltip" on:mouseleave=move |_| close.close_popover() style:left=left style:top=top data-popover=fig.id.clone()>
-                <p class="pop-value" lang=lang.clone()>{value}</p>
-                <p class="pop-label" lang=lang.clone()>{fig.label.clone()}</p>
-                {category.map(|c| view! { <p class="pop-cat">{c}</p> })}
+                <p class="pop-value" lang=lang.clone() dir=dir>{value}</p>
+                <p class="pop-label" lang=lang.clone() dir=dir>{crate::plan::text_view(&fig.label)}</p>
+                {category.map(|c| view! { <p class="pop-cat" lang=lang.clone() dir=dir>{crate::plan::text_view(&c)}</p> })}
                 {computed.then(|| view! { <p class="pop-cat">{t.computed}</p> })}
-                {fig.note.clone().map(|n| view! { <p class="pop-note" lang=lang.clone()>{n}</p> })}
+                {fig.note.clone().map(|n| view! { <p class="pop-note" lang=lang.clone() dir=dir>{crate::plan::text_view(&n)}</p> })}
             </div>
         })
     }

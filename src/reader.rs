@@ -133,6 +133,14 @@ impl Reader {
             .and_then(|id| self.doc.figure_index(id))
     }
 
+    /// What `#fig-…` names when no figure of this document has that id (a deep link that
+    /// is out of date or mistyped), for a notice.
+    pub fn missing_in_hash(&self) -> Option<String> {
+        let hash = crate::url::current_hash();
+        let named = crate::url::named_in_hash(&hash)?;
+        self.figure_in_hash().is_none().then_some(named)
+    }
+
     /// Select a figure (or clear with `None`), showing its first mention.
     pub fn select(&self, figure: Option<usize>) {
         // `try_`: focus and pointer events still fire while a reader is being torn down
@@ -297,6 +305,16 @@ pub fn reveal_nearest(el: &web_sys::HtmlElement) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// `dir` for text in the language `lang`: `rtl` for Arabic, Hebrew, Persian, Urdu …
+/// (decided by the core, [`article_core::text::is_rtl`]), else `ltr`.
+pub fn dir_of(lang: &str) -> &'static str {
+    if article_core::text::is_rtl(lang) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 pub fn use_reader() -> Reader {

@@ -12,8 +12,22 @@ pub enum Target {
     /// The URL asked for something we refuse to load; the reason is shown in the alert.
     Refused {
         url: String,
-        reason: String,
+        reason: Refusal,
     },
+}
+
+/// Why an address is not loaded. A value, not a sentence, so the alert can say it in the
+/// UI's language (see `alert.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// `?article=` holds something other than letters, digits, `-` and `_`.
+    BadId,
+    /// `?src=` is not a URL at all.
+    NotUrl,
+    /// A scheme other than http(s): `javascript:`, `data:`, `file:` …
+    Scheme(String),
+    /// Another origin than the page's.
+    Origin { origin: String, page: String },
 }
 
 /// Where the catalog lives, relative to the page.
@@ -32,7 +46,7 @@ pub fn target(article: Option<&str>, src: Option<&str>, base: &str) -> Target {
         }
         return Target::Refused {
             url: id.to_string(),
-            reason: "an article id may only hold letters, digits, '-' and '_'".into(),
+            reason: Refusal::BadId,
         };
     }
     if let Some(src) = src.filter(|s| !s.is_empty()) {
@@ -48,29 +62,53 @@ pub fn target(article: Option<&str>, src: Option<&str>, base: &str) -> Target {
 }
 
 /// Resolve `src` against `base` and accept it only if it is http(s) on the page's origin.
-fn same_origin(src: &str, base: &str) -> Result<String, String> {
-    let url = web_sys::Url::new_with_base(src, base).map_err(|_| "not a valid URL".to_string())?;
-    let page = web_sys::Url::new(base).map_err(|_| "the page URL is not valid".to_string())?;
+fn same_origin(src: &str, base: &str) -> Result<String, Refusal> {
+    let url = web_sys::Url::new_with_base(src, base).map_err(|_| Refusal::NotUrl)?;
+    let page = web_sys::Url::new(base).map_err(|_| Refusal::NotUrl)?;
     if url.protocol() != "http:" && url.protocol() != "https:" {
-        return Err(format!("the {} scheme is not allowed", url.protocol()));
+        return Err(Refusal::Scheme(url.protocol()));
     }
     if url.origin() != page.origin() {
-        return Err(format!(
-            "{} is not this site's origin ({})",
-            url.origin(),
-            page.origin()
-        ));
+        return Err(Refusal::Origin {
+            origin: url.origin(),
+            page: page.origin(),
+        });
     }
     Ok(url.href())
 }
 
+/// The origin of the page itself (`http://host:port`).
+pub fn page_origin() -> String {
+    web_sys::Url::new(&current_href())
+        .map(|u| u.origin())
+        .unwrap_or_default()
+}
+
 /// Why a response URL is not acceptable (another origin than the page's), or `None`.
-pub fn foreign(response_url: &str) -> Option<String> {
+pub fn foreign(response_url: &str) -> Option<Refusal> {
     // An empty URL (some synthetic responses) says nothing; the request itself was checked.
     if response_url.is_empty() {
         return None;
     }
     same_origin(response_url, &current_href()).err()
+}
+
+/// What `#fig-…` names, as written (percent-decoded, at most 80 characters), whether or
+/// not it is a valid figure id: for telling the reader that a deep link found nothing.
+pub fn named_in_hash(hash: &str) -> Option<String> {
+    let raw = hash
+        .strip_prefix('#')
+        .unwrap_or(hash)
+        .strip_prefix("fig-")?;
+    let decoded = js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| raw.to_string());
+    let mut name: String = decoded.chars().take(80).collect();
+    if name.len() < decoded.len() {
+        name.push('…');
+    }
+    Some(name)
 }
 
 /// `#fig-ID` → `ID` (ids are ASCII, so no percent-decoding is needed; anything else is ignored).

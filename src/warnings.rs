@@ -17,7 +17,7 @@ pub fn Warnings() -> impl IntoView {
                 let at = crate::api::problem_location(w);
                 view! {
                     <li>
-                        <span class="warn-msg">{w.message.clone()}</span>" "
+                        <span class="warn-msg">{crate::plan::text_view(&w.message)}</span>" "
                         <code class="warn-path">{at}</code>
                         {w.hint.clone().map(|h| view! { <span class="warn-hint">{h}</span> })}
                     </li>

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use article_viewer::alert::Alert;
+use article_viewer::api::LoadError;
 use article_viewer::catalog::Catalog;
 use article_viewer::i18n::Lang;
 use article_viewer::page::{ArticlePage, Opened};
@@ -144,7 +146,7 @@ async fn overlapping_mentions_produce_runs_that_name_every_figure() {
 #[wasm_bindgen_test]
 async fn orphans_sum_mismatches_and_skipped_blocks_are_listed_while_the_article_renders() {
     let root = open(TRICKY).await;
-    let status = one(&root, "[role=\"status\"]").text_content().unwrap();
+    let status = one(&root, "div[role=\"status\"]").text_content().unwrap();
     assert!(status.contains("99 hộ"), "orphan named: {status}");
     assert!(status.contains("35"), "sum mismatch named: {status}");
     assert!(status.contains("video"), "skipped block named: {status}");
@@ -287,7 +289,7 @@ async fn hostile_strings_render_as_text_and_never_run() {
         imgs[0].get_attribute("src").as_deref(),
         Some("images/ok.svg")
     );
-    let status = one(&root, "[role=\"status\"]").text_content().unwrap();
+    let status = one(&root, "div[role=\"status\"]").text_content().unwrap();
     assert!(
         status.contains("javascript:") || status.contains("refused"),
         "{status}"
@@ -327,8 +329,11 @@ async fn an_invalid_document_alert_names_the_json_path() {
     });
     std::mem::forget(handle);
     until(|| root.query_selector("[role=\"alert\"]").unwrap().is_some()).await;
-    let text = one(&root, "[role=\"alert\"]").text_content().unwrap();
+    let alert = one(&root, "[role=\"alert\"]");
+    let text = alert.text_content().unwrap();
     assert!(text.contains("$.figures[0].value"), "{text}");
+    // The same document will be just as invalid next time: no Retry.
+    assert!(all(&alert, "button").is_empty(), "{text}");
 }
 
 #[wasm_bindgen_test]
@@ -674,29 +679,6 @@ async fn the_ledger_sorts_by_value_and_back_keeping_the_selection() {
 }
 
 #[wasm_bindgen_test]
-fn response_bytes_decode_like_fetch_text() {
-    use article_viewer::api::utf8_text;
-    assert_eq!(
-        utf8_text(b"\xEF\xBB\xBF{\"a\":1}".to_vec()),
-        "{\"a\":1}",
-        "BOM dropped"
-    );
-    assert_eq!(utf8_text("Cẩm Phả 😀".as_bytes().to_vec()), "Cẩm Phả 😀");
-    assert_eq!(
-        utf8_text(b"a\xFFb\xC3".to_vec()),
-        "a\u{FFFD}b\u{FFFD}",
-        "invalid bytes replaced"
-    );
-    // The same as the browser's own decoder.
-    let decoder = web_sys::TextDecoder::new().unwrap();
-    let bytes = b"x\xE2\x82y\xF0\x9F\x98\x80".to_vec();
-    assert_eq!(
-        utf8_text(bytes.clone()),
-        decoder.decode_with_u8_array(&bytes).unwrap()
-    );
-}
-
-#[wasm_bindgen_test]
 fn plans_build_exactly_the_elements_attributes_and_text_they_name() {
     use article_viewer::plan::{Name, Plan, Tag};
     // The Rust vocabulary and fill.js's tables must agree, in order.
@@ -715,6 +697,8 @@ fn plans_build_exactly_the_elements_attributes_and_text_they_name() {
         (Name::Type, "type"),
         (Name::DataFigureCard, "data-figure-card"),
         (Name::AriaHidden, "aria-hidden"),
+        (Name::Lang, "lang"),
+        (Name::Dir, "dir"),
     ];
     let tags = [
         (Tag::Mark, "MARK"),
@@ -804,5 +788,736 @@ async fn refining_a_search_leaves_paragraphs_without_hits_untouched() {
         before.iter().filter(|(h, _)| *h).count(),
         0,
         "the first search found something"
+    );
+}
+
+// ------------------------------------------------------------------ issue 11: messages
+
+/// Mount the page for `url` in the UI language `ui` and wait until it shows an alert or
+/// an article title.
+async fn page(url: &str, ui: Lang) -> web_sys::HtmlElement {
+    let root = container();
+    let url = url.to_string();
+    let handle = mount_to(root.clone(), move || {
+        view! { <ArticlePage url=url ui=Signal::stored(ui) on_lang=Callback::new(|_| ()) /> }
+    });
+    std::mem::forget(handle);
+    until(|| {
+        root.query_selector("[role=\"alert\"], article h1")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    root
+}
+
+/// Words that only an English sentence has (none of them is a Vietnamese word).
+const ENGLISH: [&str; 16] = [
+    "the", "is", "not", "of", "to", "and", "from", "was", "could", "server", "document", "retry",
+    "failed", "refused", "nothing", "received",
+];
+
+/// Whether `text` (what the reader sees) speaks only `lang`: no English words in a
+/// Vietnamese UI, no Vietnamese letters in an English one.
+fn speaks_only(text: &str, lang: Lang) -> Result<(), String> {
+    match lang {
+        Lang::Vi => {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .collect();
+            match ENGLISH.iter().find(|w| words.iter().any(|x| x == *w)) {
+                Some(w) => Err(format!(
+                    "English word {w:?} in a Vietnamese alert: {text:?}"
+                )),
+                None => Ok(()),
+            }
+        }
+        Lang::En => match text.chars().find(
+            |c| matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{300}'..='\u{36f}'),
+        ) {
+            Some(c) => Err(format!(
+                "Vietnamese letter {c:?} in an English alert: {text:?}"
+            )),
+            None => Ok(()),
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+async fn non_utf8_documents_are_refused_with_the_message_of_article_check() {
+    let cases: [(&str, &[u8]); 2] = [
+        (
+            "tests/fixtures/cp1258.json",
+            include_bytes!("fixtures/cp1258.json"),
+        ),
+        (
+            "tests/fixtures/utf16le.json",
+            include_bytes!("fixtures/utf16le.json"),
+        ),
+    ];
+    for (url, bytes) in cases {
+        // What `article check` prints for this file.
+        let expected = article_core::text::decode(bytes.to_vec()).expect_err("not UTF-8");
+        for ui in [Lang::En, Lang::Vi] {
+            let root = page(url, ui).await;
+            let alert = one(&root, "[role=\"alert\"]");
+            assert_eq!(
+                alert.get_attribute("data-error").as_deref(),
+                Some("invalid")
+            );
+            let text = alert.text_content().unwrap();
+            assert!(text.contains(&expected.message), "{url} {ui:?}: {text}");
+            assert!(text.contains(expected.hint.as_deref().unwrap()), "{text}");
+            let at = format!(
+                "$ ({}:{})",
+                expected.line.unwrap(),
+                expected.column.unwrap()
+            );
+            assert_eq!(one(&alert, ".problem-path").text_content().unwrap(), at);
+            // Nothing decoded lossily, nothing rendered, nothing to retry.
+            assert!(!root.text_content().unwrap().contains('\u{fffd}'), "{text}");
+            assert!(root.query_selector("article").unwrap().is_none());
+            assert!(all(&alert, "button").is_empty(), "no Retry: {text}");
+            speaks_only(&alert.inner_text(), ui).unwrap();
+            if ui == Lang::Vi {
+                // Summarised in Vietnamese; the publisher's English one click away, marked.
+                let kind = one(&alert, ".problem-kind").text_content().unwrap();
+                assert!(kind.contains("mã hoá ký tự"), "{kind}");
+                let original = one(&alert, "details.problem-original [lang=\"en\"]");
+                assert!(original.text_content().unwrap().contains(&expected.message));
+            }
+        }
+    }
+    // A byte-order mark before UTF-8 is dropped, as `article check` drops it.
+    let root = page("tests/fixtures/bom.json", Lang::En).await;
+    assert_eq!(
+        one(&root, "article h1").text_content().unwrap(),
+        "Cẩm Phả đón 28 hộ dân"
+    );
+    assert_eq!(
+        one(&root, "[data-figure=\"ho\"]").text_content().unwrap(),
+        "28 hộ"
+    );
+}
+
+/// Every kind of failure, as values: the alert for each must speak one language and offer
+/// Retry only where asking again can help.
+fn every_error() -> Vec<(LoadError, bool)> {
+    use article_viewer::url::Refusal;
+    let url = || "articles/x.json".to_string();
+    let invalid = article_core::load(include_str!("fixtures/invalid.json")).unwrap_err();
+    let not_utf8 =
+        article_core::text::decode(include_bytes!("fixtures/cp1258.json").to_vec()).unwrap_err();
+    vec![
+        (
+            LoadError::Refused {
+                url: "a b".into(),
+                reason: Refusal::BadId,
+            },
+            false,
+        ),
+        (
+            LoadError::Refused {
+                url: "http://[".into(),
+                reason: Refusal::NotUrl,
+            },
+            false,
+        ),
+        (
+            LoadError::Refused {
+                url: "javascript:alert(1)".into(),
+                reason: Refusal::Scheme("javascript:".into()),
+            },
+            false,
+        ),
+        (
+            LoadError::Refused {
+                url: "https://example.com/x.json".into(),
+                reason: Refusal::Origin {
+                    origin: "https://example.com".into(),
+                    page: "http://127.0.0.1:8000".into(),
+                },
+            },
+            false,
+        ),
+        (
+            LoadError::Redirected {
+                url: url(),
+                to: Some("https://example.com".into()),
+            },
+            false,
+        ),
+        (
+            LoadError::Redirected {
+                url: url(),
+                to: None,
+            },
+            false,
+        ),
+        (
+            LoadError::Network {
+                url: url(),
+                message: "TypeError: Failed to fetch".into(),
+            },
+            true,
+        ),
+        (
+            LoadError::Timeout {
+                url: url(),
+                after_ms: 15_000,
+                received: 0,
+                total: None,
+            },
+            true,
+        ),
+        (
+            LoadError::Timeout {
+                url: url(),
+                after_ms: 1_000,
+                received: 3_100,
+                total: Some(6_200),
+            },
+            true,
+        ),
+        (
+            LoadError::Interrupted {
+                url: url(),
+                received: 3_100,
+                total: Some(6_200),
+            },
+            true,
+        ),
+        (
+            LoadError::Interrupted {
+                url: url(),
+                received: 1_500_000,
+                total: None,
+            },
+            true,
+        ),
+        (
+            LoadError::Http {
+                url: url(),
+                status: 404,
+                status_text: "Not Found".into(),
+            },
+            true,
+        ),
+        (
+            LoadError::Http {
+                url: url(),
+                status: 503,
+                status_text: "Service Unavailable".into(),
+            },
+            true,
+        ),
+        (
+            LoadError::Http {
+                url: url(),
+                status: 403,
+                status_text: "Forbidden".into(),
+            },
+            false,
+        ),
+        (
+            LoadError::Http {
+                url: url(),
+                status: 410,
+                status_text: "Gone".into(),
+            },
+            false,
+        ),
+        (
+            LoadError::Http {
+                url: url(),
+                status: 418,
+                status_text: "I'm a teapot".into(),
+            },
+            false,
+        ),
+        (
+            LoadError::NotJson {
+                url: url(),
+                html: true,
+            },
+            true,
+        ),
+        (
+            LoadError::NotJson {
+                url: url(),
+                html: false,
+            },
+            true,
+        ),
+        (
+            LoadError::TooLarge {
+                url: url(),
+                bytes: Some(52_428_800),
+                limit: 16_777_216,
+            },
+            false,
+        ),
+        (
+            LoadError::TooLarge {
+                url: url(),
+                bytes: None,
+                limit: 16_777_216,
+            },
+            false,
+        ),
+        (
+            LoadError::Invalid {
+                url: url(),
+                problems: invalid,
+            },
+            false,
+        ),
+        (
+            LoadError::Invalid {
+                url: url(),
+                problems: vec![not_utf8],
+            },
+            false,
+        ),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn every_alert_speaks_the_ui_language_and_offers_retry_only_where_it_can_help() {
+    for (error, retry) in every_error() {
+        for ui in [Lang::Vi, Lang::En] {
+            let root = container();
+            let e = error.clone();
+            let handle = mount_to(root.clone(), move || {
+                view! { <Alert error=e on_retry=Callback::new(|_| ()) ui=Signal::stored(ui) /> }
+            });
+            tick().await;
+            let alert = one(&root, "[role=\"alert\"]");
+            let seen = alert.inner_text();
+            speaks_only(&seen, ui).unwrap_or_else(|m| panic!("{error:?}: {m}"));
+            // The browser's and the server's own English never reach the reader.
+            for raw in [
+                "Failed to fetch",
+                "TypeError",
+                "Not Found",
+                "Forbidden",
+                "teapot",
+            ] {
+                assert!(!seen.contains(raw), "{error:?} {ui:?}: {seen}");
+            }
+            let buttons = all(&alert, "button");
+            assert_eq!(
+                buttons.len(),
+                usize::from(retry),
+                "{error:?} {ui:?}: {seen}"
+            );
+            if retry {
+                let label = if ui == Lang::Vi {
+                    "Thử lại"
+                } else {
+                    "Retry"
+                };
+                assert_eq!(buttons[0].text_content().unwrap(), label);
+            }
+            drop(handle);
+            root.remove();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn alerts_explain_a_stall_after_partial_data_an_html_answer_and_a_redirect() {
+    let text = |e: LoadError, ui: Lang| article_viewer::alert::detail(&e, ui).unwrap_or_default();
+    let url = || "x.json".to_string();
+    let stalled = LoadError::Timeout {
+        url: url(),
+        after_ms: 1_000,
+        received: 31_000,
+        total: Some(62_000),
+    };
+    assert_eq!(
+        text(stalled.clone(), Lang::En),
+        "Received 31 / 62 kB, then nothing more for 1 s."
+    );
+    assert_eq!(
+        text(stalled.clone(), Lang::Vi),
+        "Đã nhận 31 / 62 kB, sau đó không nhận thêm được gì trong 1 s."
+    );
+    assert_eq!(
+        article_viewer::alert::heading(&stalled, Lang::En),
+        "The download stalled"
+    );
+    let silent = LoadError::Timeout {
+        url: url(),
+        after_ms: 15_000,
+        received: 0,
+        total: None,
+    };
+    assert_eq!(
+        text(silent.clone(), Lang::En),
+        "Nothing was received for 15 s."
+    );
+    assert_eq!(
+        article_viewer::alert::heading(&silent, Lang::En),
+        "The request timed out"
+    );
+    let unknown_total = LoadError::Timeout {
+        url: url(),
+        after_ms: 2_500,
+        received: 2_400_000,
+        total: None,
+    };
+    assert_eq!(
+        text(unknown_total, Lang::En),
+        "Received 2.4 MB, then nothing more for 2.5 s."
+    );
+    let cut = LoadError::Interrupted {
+        url: url(),
+        received: 3_100,
+        total: Some(6_200),
+    };
+    assert_eq!(text(cut, Lang::En), "The connection closed after 3 / 6 kB.");
+    let cut = LoadError::Interrupted {
+        url: url(),
+        received: 1_250_000,
+        total: Some(2_500_000),
+    };
+    assert_eq!(
+        text(cut, Lang::Vi),
+        "Kết nối bị đóng khi mới nhận được 1,3 / 2,5 MB."
+    );
+    let html = text(
+        LoadError::NotJson {
+            url: url(),
+            html: true,
+        },
+        Lang::En,
+    );
+    assert!(
+        html.contains("web page (HTML)") && !html.contains("JSON syntax"),
+        "{html}"
+    );
+    let away = text(
+        LoadError::Redirected {
+            url: url(),
+            to: Some("https://evil.example".into()),
+        },
+        Lang::En,
+    );
+    assert!(
+        away.starts_with("The server redirected the request to https://evil.example"),
+        "{away}"
+    );
+    let away = text(
+        LoadError::Redirected {
+            url: url(),
+            to: None,
+        },
+        Lang::Vi,
+    );
+    assert!(away.contains("chuyển hướng"), "{away}");
+}
+
+/// A document with these figures (`id`, category index) and categories, mentioned in
+/// order in one paragraph.
+fn doc_json(lang: &str, title: &str, categories: usize, figures: usize) -> String {
+    let text: Vec<String> = (0..figures)
+        .map(|i| format!("item {} units", 100 + i))
+        .collect();
+    let figs: Vec<serde_json::Value> = (0..figures)
+        .map(|i| {
+            let mut f = serde_json::json!({
+                "id": format!("f{i}"), "value": 100 + i, "label": format!("label {i}"),
+                "mentions": [{ "quote": format!("{} units", 100 + i) }]
+            });
+            if categories > 0 {
+                f["category"] = serde_json::json!(format!("k{}", i % categories));
+            }
+            f
+        })
+        .collect();
+    let cats: Vec<serde_json::Value> = (0..categories)
+        .map(|c| serde_json::json!({ "id": format!("k{c}"), "label": format!("Category {c}") }))
+        .collect();
+    let mut doc = serde_json::json!({
+        "format": "article/1", "id": "t", "lang": lang, "title": title,
+        "blocks": [{ "kind": "paragraph", "text": if text.is_empty() { "No numbers here.".to_string() } else { text.join("; ") } }],
+        "figures": figs,
+    });
+    if categories > 0 {
+        doc["categories"] = serde_json::json!(cats);
+    }
+    doc.to_string()
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_to_a_missing_figure_gets_a_polite_notice_in_the_ui_language() {
+    let history = window().history().unwrap();
+    let set_hash = |h: &str| {
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(h))
+            .unwrap()
+    };
+    let notice = |root: &web_sys::HtmlElement| {
+        let n = one(root, "p.notice");
+        assert_eq!(n.get_attribute("role").as_deref(), Some("status"));
+        n.text_content().unwrap()
+    };
+    let json = doc_json("en", "Notices", 0, 3);
+    for (hash, named) in [
+        ("#fig-nope", "nope"),
+        ("#fig-F1", "F1"),
+        ("#fig-f1-old", "f1-old"),
+        ("#fig-%3Cb%3Eok%3C%2Fb%3E", "<b>ok</b>"),
+        ("#fig-C%E1%BA%A9m", "Cẩm"),
+    ] {
+        set_hash(hash);
+        for ui in [Lang::En, Lang::Vi] {
+            let doc = Arc::new(article_core::load(&json).unwrap());
+            let root = container();
+            let handle = mount_to(
+                root.clone(),
+                move || view! { <Opened doc=doc ui=Signal::stored(ui) /> },
+            );
+            std::mem::forget(handle);
+            tick().await;
+            tick().await;
+            let text = notice(&root);
+            assert!(
+                text.contains(&format!("“{named}”")),
+                "{hash} {ui:?}: {text:?}"
+            );
+            speaks_only(&text.replace(named, ""), ui).unwrap();
+            assert!(
+                root.query_selector("p.notice b").unwrap().is_none(),
+                "text, not markup"
+            );
+            assert!(
+                all(&root, "[aria-current=\"true\"]").is_empty(),
+                "nothing selected"
+            );
+        }
+    }
+    // A figure that exists, a hash that is not a figure link, no hash: no notice.
+    for hash in ["#fig-f2", "#section-2", "#"] {
+        set_hash(hash);
+        let root = open(&json).await;
+        assert_eq!(notice(&root), "", "{hash}");
+    }
+    set_hash("#");
+}
+
+#[wasm_bindgen_test]
+async fn an_article_without_figures_says_so_and_hides_the_keyboard_hint() {
+    for (ui, words) in [
+        (Lang::En, "This article has no marked figures."),
+        (Lang::Vi, "Bài này không có số liệu nào được đánh dấu."),
+    ] {
+        for categories in [0, 2] {
+            let doc =
+                Arc::new(article_core::load(&doc_json("en", "Empty", categories, 0)).unwrap());
+            let root = container();
+            let handle = mount_to(
+                root.clone(),
+                move || view! { <Opened doc=doc ui=Signal::stored(ui) /> },
+            );
+            std::mem::forget(handle);
+            tick().await;
+            assert_eq!(one(&root, ".ledger-empty").text_content().unwrap(), words);
+            assert!(
+                root.query_selector(".hint").unwrap().is_none(),
+                "no j/k hint"
+            );
+            assert!(root.query_selector(".details-panel").unwrap().is_none());
+            assert!(root.query_selector(".legend").unwrap().is_none());
+            assert!(one(&root, ".ledger-tools").has_attribute("hidden"));
+        }
+    }
+    // With figures, none of that.
+    let root = open(&doc_json("en", "Full", 0, 2)).await;
+    assert!(root.query_selector(".ledger-empty").unwrap().is_none());
+    assert!(root.query_selector(".hint").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn right_to_left_articles_get_dir_rtl() {
+    for (lang, dir) in [
+        ("ar", "rtl"),
+        ("ar-EG", "rtl"),
+        ("he", "rtl"),
+        ("fa", "rtl"),
+        ("ur", "rtl"),
+        ("ps", "rtl"),
+        ("yi", "rtl"),
+        ("az-Arab", "rtl"),
+        ("en", "ltr"),
+        ("vi", "ltr"),
+        ("az-Latn", "ltr"),
+        ("ku", "ltr"),
+    ] {
+        let root = open(&doc_json(lang, "عنوان", 1, 1)).await;
+        let article = one(&root, "article");
+        assert_eq!(article.get_attribute("lang").as_deref(), Some(lang));
+        assert_eq!(article.get_attribute("dir").as_deref(), Some(dir), "{lang}");
+        // The article's words elsewhere follow it: ledger cards and legend labels.
+        assert_eq!(
+            one(&root, "ul.cards").get_attribute("dir").as_deref(),
+            Some(dir),
+            "{lang}"
+        );
+        assert_eq!(
+            one(&root, ".legend-label").get_attribute("dir").as_deref(),
+            Some(dir),
+            "{lang}"
+        );
+        one(&root, "mark[data-figure=\"f0\"]").click();
+        tick().await;
+        assert_eq!(
+            one(&root, ".details-label").get_attribute("dir").as_deref(),
+            Some(dir),
+            "{lang}"
+        );
+    }
+}
+
+/// The reader's style sheet in the test page, for checks of what it draws; removed on drop.
+struct Styled(web_sys::Element);
+
+impl Styled {
+    fn new() -> Styled {
+        let style = document().create_element("style").unwrap();
+        style.set_text_content(Some(include_str!("../style/main.css")));
+        document().head().unwrap().append_child(&style).unwrap();
+        Styled(style)
+    }
+}
+
+impl Drop for Styled {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+fn computed(el: &web_sys::Element, property: &str) -> String {
+    window()
+        .get_computed_style(el)
+        .unwrap()
+        .unwrap()
+        .get_property_value(property)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn thirty_categories_are_drawn_thirty_different_ways() {
+    let _css = Styled::new();
+    let root = open(&doc_json("en", "Categories", 30, 30)).await;
+    let mut seen = std::collections::BTreeMap::new();
+    for i in 0..30 {
+        let mark = one(&root, &format!("mark[data-figure=\"f{i}\"]"));
+        let look = (
+            computed(&mark, "background-color"),
+            computed(&mark, "text-decoration-color"),
+            computed(&mark, "text-decoration-style"),
+        );
+        if let Some(j) = seen.insert(look.clone(), i) {
+            panic!("categories {j} and {i} look the same: {look:?}");
+        }
+        // The legend's swatch and the group heading's show the same colour and line.
+        let classes = |el: &web_sys::HtmlElement| {
+            let c = el.class_name();
+            let mut v: Vec<String> = c
+                .split(' ')
+                .filter(|x| {
+                    x.len() > 1
+                        && (x.starts_with('c') || x.starts_with('u'))
+                        && x[1..].chars().all(|d| d.is_ascii_digit())
+                })
+                .map(String::from)
+                .collect();
+            v.sort();
+            v
+        };
+        let swatches = all(&root, ".legend .swatch");
+        assert_eq!(classes(&swatches[i]), classes(&mark), "legend swatch {i}");
+        let swatch_line = window()
+            .get_computed_style_with_pseudo_elt(&swatches[i], "::after")
+            .unwrap()
+            .unwrap()
+            .get_property_value("text-decoration-style")
+            .unwrap();
+        assert_eq!(swatch_line, look.2, "swatch {i} shows the underline style");
+    }
+    // Categories 0, 12 and 24 share a colour and differ in line; 0 and 8 differ in colour.
+    let style = |i: usize| {
+        computed(
+            &one(&root, &format!("mark[data-figure=\"f{i}\"]")),
+            "text-decoration-style",
+        )
+    };
+    assert_eq!(
+        (style(0), style(12), style(24)),
+        ("solid".into(), "double".into(), "dashed".into())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stacked_combining_marks_are_clipped_to_their_line() {
+    let _css = Styled::new();
+    let zalgo = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| std::iter::once(c).chain("\u{30d}\u{30e}\u{304}\u{305}\u{33f}\u{311}\u{306}\u{310}\u{352}\u{357}\u{316}\u{317}".chars()))
+            .collect()
+    };
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&doc_json("en", &zalgo("Title"), 1, 1)).unwrap();
+    doc["kicker"] = serde_json::json!(zalgo("Kicker"));
+    doc["blocks"][0]["text"] =
+        serde_json::json!(format!("{} 100 units {}", zalgo("before"), zalgo("after")));
+    doc["figures"][0]["label"] = serde_json::json!(zalgo("label"));
+    doc["categories"][0]["label"] = serde_json::json!(zalgo("cat"));
+    let root = open(&doc.to_string()).await;
+    // Every stacked character, wherever the article's words appear, is clipped to one line.
+    for place in [
+        "h1",
+        ".kicker",
+        "article .body p",
+        ".card-label",
+        ".legend-label",
+        ".group h3",
+    ] {
+        let stacks = all(&root, &format!("{place} .marks-clip"));
+        assert!(
+            !stacks.is_empty(),
+            "{place} has its stacked characters wrapped"
+        );
+        for s in stacks {
+            // (Chromium reports `overflow: clip` on an inline-block as `hidden`.)
+            for axis in ["overflow-x", "overflow-y"] {
+                let o = computed(&s, axis);
+                assert!(o == "clip" || o == "hidden", "{place} {axis}: {o}");
+            }
+            let height = s.get_bounding_client_rect().height();
+            let line: f64 = computed(&s, "line-height")
+                .trim_end_matches("px")
+                .parse()
+                .unwrap();
+            assert!(
+                (height - line).abs() < 1.0,
+                "{place}: {height} vs line {line}"
+            );
+        }
+    }
+    // Text reads the same; the highlight is intact.
+    // (in NFC, which puts the marks in canonical order)
+    assert_eq!(
+        one(&root, "h1").text_content().unwrap(),
+        article_core::unicode::nfc(&zalgo("Title"))
+    );
+    assert_eq!(
+        one(&root, "mark[data-figure=\"f0\"]")
+            .text_content()
+            .unwrap(),
+        "100 units"
     );
 }

@@ -16,6 +16,15 @@
 //! | `/faults/huge-unannounced.json` | streams 50 MB with no `Content-Length`                |
 //! | `/faults/trickle.json`   | the sample in 8 parts, 250 ms apart                              |
 //! | `/faults/stall.json`     | full `Content-Length`, half the body, then nothing (socket open) |
+//! | `/faults/403.json`, `/faults/410.json` | 403 Forbidden, 410 Gone                          |
+//! | `/faults/html-as-json.json` | an HTML page served as `application/json`                     |
+//! | `/faults/xml.json`       | 200 with an XML document                                          |
+//! | `/faults/legacy.json`    | the sample saved in an 8-bit encoding (not UTF-8)                 |
+//! | `/faults/utf16.json`     | the sample in UTF-16 with a byte-order mark                       |
+//! | `/faults/redirect-away.json` | 302 to the sample on another origin (`localhost` for `127.0.0.1`) |
+//! | `/faults/redirect-home.json` | 302 to the sample on this origin                             |
+//!
+//! Tests can add documents of their own with [`Server::put`].
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -41,6 +50,10 @@ struct Shared {
     /// Bytes of `/faults/huge-unannounced.json` the client accepted before it hung up.
     unannounced_sent: AtomicU64,
     verbose: bool,
+    /// The port, for redirects to the same server under another host name.
+    port: u16,
+    /// Documents added by tests: path → (content type, body).
+    extra: Mutex<HashMap<String, (&'static str, Vec<u8>)>>,
 }
 
 /// A running server; stops (and releases held sockets) on drop.
@@ -69,6 +82,8 @@ impl Server {
             slow_done: AtomicU64::new(0),
             unannounced_sent: AtomicU64::new(0),
             verbose: std::env::var_os("E2E_SERVER_LOG").is_some_and(|v| v != "0"),
+            port: listener.local_addr()?.port(),
+            extra: Mutex::new(HashMap::new()),
         });
         let s = shared.clone();
         let accept = std::thread::spawn(move || {
@@ -135,6 +150,18 @@ impl Server {
     /// How many `/faults/slow.json` requests have finished their delay.
     pub fn slow_responses_due(&self) -> u64 {
         self.shared.slow_done.load(Ordering::SeqCst)
+    }
+
+    /// Serve `body` at `path` (`"/docs/x.json"`) from now on, uncached.
+    pub fn put(&self, path: &str, content_type: &'static str, body: impl Into<Vec<u8>>) {
+        self.shared
+            .extra
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                format!("/{}", path.trim_start_matches('/')),
+                (content_type, body.into()),
+            );
     }
 
     /// The headers `_headers` assigns to every path (`/*`), for assertions.
@@ -217,6 +244,9 @@ fn content_type(path: &Path) -> &'static str {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        302 => "Found",
+        403 => "Forbidden",
+        410 => "Gone",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -326,6 +356,36 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
     let sample = || std::fs::read(s.root.join(SAMPLE_ARTICLE));
     let reply = match path.as_str() {
         "/faults/404.json" => Reply::new(404, "application/json", r#"{"error":"not found"}"#).fault(),
+        "/faults/403.json" => Reply::new(403, "text/plain; charset=utf-8", "forbidden").fault(),
+        "/faults/410.json" => Reply::new(410, "text/plain; charset=utf-8", "gone").fault(),
+        "/faults/html-as-json.json" => Reply::new(
+            200,
+            "application/json",
+            "\n  <!DOCTYPE html>\n<html lang=\"en\"><body><h1>502 Bad Gateway</h1></body></html>\n",
+        )
+        .fault(),
+        "/faults/xml.json" => Reply::new(
+            200,
+            "application/xml",
+            "<?xml version=\"1.0\"?>\n<Error><Code>NoSuchKey</Code></Error>\n",
+        )
+        .fault(),
+        "/faults/legacy.json" => Reply::new(200, "application/json", eight_bit(&sample()?)).fault(),
+        "/faults/utf16.json" => {
+            let text = String::from_utf8(sample()?).map_err(std::io::Error::other)?;
+            let body: Vec<u8> = [0xFF, 0xFE]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect();
+            Reply::new(200, "application/json", body).fault()
+        }
+        "/faults/redirect-away.json" => {
+            let to = format!("http://localhost:{}/{SAMPLE_ARTICLE}", s.port);
+            return redirect(s, &mut stream, &path, &to);
+        }
+        "/faults/redirect-home.json" => {
+            return redirect(s, &mut stream, &path, &format!("/{SAMPLE_ARTICLE}"));
+        }
         "/faults/500.json" => Reply::new(500, "text/plain; charset=utf-8", "internal server error").fault(),
         "/faults/html.json" => Reply::new(
             200,
@@ -408,9 +468,51 @@ fn handle(s: &Shared, stream: TcpStream) -> std::io::Result<()> {
             hold_until_stopped(s);
             return Ok(());
         }
-        _ => static_file(s, &path),
+        _ => {
+            let extra = s
+                .extra
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&path)
+                .cloned();
+            match extra {
+                Some((content_type, body)) => Reply::new(200, content_type, body).fault(),
+                None => static_file(s, &path),
+            }
+        }
     };
     send(s, &mut stream, &path, reply, head_only)
+}
+
+/// `text` as a legacy 8-bit editor would save it: every character outside ASCII one byte
+/// from 0x80 up (which code page does not matter to a UTF-8 decoder: none of these bytes
+/// may stand alone in UTF-8).
+pub fn eight_bit(text: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(text)
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c as u8
+            } else {
+                0x80 | (c as u32 & 0x7F) as u8
+            }
+        })
+        .collect()
+}
+
+/// A 302 to `location`.
+fn redirect(s: &Shared, stream: &mut TcpStream, path: &str, location: &str) -> std::io::Result<()> {
+    let mut h = format!(
+        "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nCache-Control: no-store\r\nConnection: close\r\n"
+    );
+    for (k, v) in headers_for(&s.headers, path) {
+        h.push_str(&format!("{k}: {v}\r\n"));
+    }
+    h.push_str("\r\n");
+    stream.write_all(h.as_bytes())?;
+    stream.flush()?;
+    let _ = stream.shutdown(Shutdown::Write);
+    Ok(())
 }
 
 /// Headers announcing all of `body`, then only its first half.
@@ -549,6 +651,26 @@ mod tests {
             (r.status, r.header("content-type")),
             (200, Some("text/html; charset=utf-8"))
         );
+        assert_eq!(get(&server, "/faults/403.json").status, 403);
+        assert_eq!(get(&server, "/faults/410.json").status, 410);
+        let r = get(&server, "/faults/redirect-away.json");
+        assert_eq!(r.status, 302);
+        assert_eq!(
+            r.header("location"),
+            Some(format!("http://localhost:{}/{SAMPLE_ARTICLE}", server.shared.port).as_str())
+        );
+        let r = get(&server, "/faults/redirect-home.json");
+        assert_eq!(
+            (r.status, r.header("location")),
+            (302, Some("/articles/cam-pha-2016-11-29.json"))
+        );
+        assert_eq!(get(&server, "/faults/legacy.json").status, 200);
+        assert_eq!(get(&server, "/faults/utf16.json").body[..2], [0xFF, 0xFE]);
+        assert!(get(&server, "/faults/xml.json").body.starts_with(b"<?xml"));
+        server.put("/docs/a.json", "application/json", "{}");
+        let r = get(&server, "/docs/a.json");
+        assert_eq!((r.status, r.body.as_slice()), (200, b"{}".as_slice()));
+        assert_eq!(eight_bit("aé€".as_bytes()), vec![b'a', 0xE9, 0x80 | 0x2C]);
         let r = get(&server, "/faults/invalid.json");
         let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
         assert!(v["figures"].is_string());

@@ -592,6 +592,15 @@ fn on_a_narrow_screen_the_ledger_is_a_bottom_sheet_that_opens() {
 
 /// Open a fault, wait for the alert, check URL, message and Retry; return the alert text.
 fn expect_alert(h: &Harness, path: &str, url_part: &str, needles: &[&str]) -> String {
+    alert_for(h, path, url_part, needles, true)
+}
+
+/// [`expect_alert`] for a failure that asking again cannot fix: no Retry button.
+fn expect_final_alert(h: &Harness, path: &str, url_part: &str, needles: &[&str]) -> String {
+    alert_for(h, path, url_part, needles, false)
+}
+
+fn alert_for(h: &Harness, path: &str, url_part: &str, needles: &[&str], retry: bool) -> String {
     h.open(path);
     let alert = h.wait_el("[role=\"alert\"]");
     let mut text = String::new();
@@ -602,12 +611,20 @@ fn expect_alert(h: &Harness, path: &str, url_part: &str, needles: &[&str]) -> St
             text.contains(url_part) && needles.iter().all(|n| text.contains(n))
         },
     );
-    let retry = alert.find_all("button").unwrap().into_iter().find(|b| {
-        let t = b.text().unwrap_or_default();
-        RETRY_LABELS.iter().any(|l| t.trim() == *l)
-    });
-    let retry = retry.unwrap_or_else(|| panic!("a Retry button in the alert: {text:?}"));
-    assert!(retry.displayed().unwrap(), "Retry is visible");
+    let buttons = alert.find_all("button").unwrap();
+    if retry {
+        let retry = buttons.into_iter().find(|b| {
+            let t = b.text().unwrap_or_default();
+            RETRY_LABELS.iter().any(|l| t.trim() == *l)
+        });
+        let retry = retry.unwrap_or_else(|| panic!("a Retry button in the alert: {text:?}"));
+        assert!(retry.displayed().unwrap(), "Retry is visible");
+    } else {
+        assert!(
+            buttons.is_empty(),
+            "no Retry where asking again cannot help: {text:?}"
+        );
+    }
     assert!(
         !h.s.exists("[data-figure]"),
         "no article is shown under the alert"
@@ -628,25 +645,35 @@ fn a_server_error_explains_http_500_with_retry() {
 }
 
 #[test]
-fn an_html_page_instead_of_json_is_explained_with_its_position() {
+fn an_html_page_instead_of_json_is_explained_as_a_web_page() {
     let h = Harness::new();
-    // Not JSON at all: the problem is at the document root, line 1.
-    let text = expect_alert(
-        &h,
-        "?src=faults/html.json",
-        "/faults/html.json",
-        &["$", "1:1"],
-    );
-    assert!(
-        !text.contains("404") && !text.contains("HTTP"),
-        "a 200 response is not an HTTP error: {text:?}"
-    );
+    // A parking page served as HTML, an error page served as JSON, an XML error: the
+    // reader says what came instead of the article, not that the JSON has a typo.
+    for (fault, needle) in [
+        ("html", "trang web (HTML)"),
+        ("html-as-json", "trang web (HTML)"),
+        ("xml", "định dạng khác"),
+    ] {
+        let text = expect_alert(
+            &h,
+            &format!("?src=faults/{fault}.json"),
+            &format!("/faults/{fault}.json"),
+            &["Máy chủ trả về một trang web thay vì bài viết", needle],
+        );
+        for wrong in ["HTTP", "cú pháp", "$ (1:1)", "article check"] {
+            assert!(!text.contains(wrong), "{fault}: {wrong:?} in {text:?}");
+        }
+        assert_eq!(
+            h.eval("document.querySelector('[role=alert]').dataset.error"),
+            json!("not-json")
+        );
+    }
 }
 
 #[test]
 fn a_schema_error_is_explained_with_its_json_path() {
     let h = Harness::new();
-    expect_alert(
+    expect_final_alert(
         &h,
         "?src=faults/invalid.json",
         "/faults/invalid.json",
@@ -659,7 +686,7 @@ fn a_schema_error_is_explained_with_its_json_path() {
 fn a_document_over_the_size_limit_is_refused_from_its_headers() {
     let h = Harness::new();
     let start = std::time::Instant::now();
-    let text = expect_alert(
+    let text = expect_final_alert(
         &h,
         "?src=faults/huge.json",
         "/faults/huge.json",
@@ -686,13 +713,22 @@ fn a_truncated_response_is_reported_not_rendered() {
         "/faults/truncated.json",
         &[],
     );
-    // Half a body then a closed socket is a failed transfer, not a short document.
-    assert!(
-        ["Không tải được tài liệu", "Could not load the document"]
-            .iter()
-            .any(|m| text.contains(m)),
-        "the alert says the document could not be loaded: {text:?}"
+    // Half a body then a closed socket is a failed transfer, not a short document, and
+    // the alert says how far it got.
+    let size = std::fs::read(e2e::dist_dir().join(e2e::server::SAMPLE_ARTICLE))
+        .unwrap()
+        .len();
+    let got = format!(
+        "{} / {} kB",
+        (size / 2) as f64 / 1000.0,
+        size as f64 / 1000.0
     );
+    assert!(
+        text.contains("Tải tài liệu bị ngắt giữa chừng")
+            && text.contains("Kết nối bị đóng khi mới nhận được"),
+        "the alert says the download broke off: {text:?} ({got})"
+    );
+    assert!(text.contains(" kB"), "with the sizes: {text:?}");
 }
 
 #[test]
@@ -718,7 +754,7 @@ fn retry_recovers_once_the_server_is_healthy_again() {
 #[test]
 fn a_document_from_another_origin_is_refused_without_a_request() {
     let h = Harness::new();
-    expect_alert(
+    expect_final_alert(
         &h,
         "?src=https://example.com/x.json",
         "https://example.com/x.json",
@@ -731,7 +767,7 @@ fn a_document_from_another_origin_is_refused_without_a_request() {
     let other = Server::start(e2e::dist_dir()).unwrap();
     other.set_healthy(true);
     let url = other.url("faults/flaky.json");
-    expect_alert(&h, &format!("?src={url}"), &url, &[]);
+    expect_final_alert(&h, &format!("?src={url}"), &url, &[]);
     assert!(
         holds_for(Duration::from_millis(500), || other.requests().is_empty()),
         "the other origin received {:?}",
@@ -999,7 +1035,7 @@ fn axe_selected_figure_and_popover() {
 #[test]
 fn axe_error_page() {
     let h = Harness::new();
-    expect_alert(
+    expect_final_alert(
         &h,
         "?src=faults/invalid.json",
         "/faults/invalid.json",
@@ -1008,7 +1044,7 @@ fn axe_error_page() {
     assert_no_axe_violations(&h, "error (invalid document)");
     expect_alert(&h, "?src=faults/404.json", "/faults/404.json", &["404"]);
     assert_no_axe_violations(&h, "error (HTTP 404)");
-    expect_alert(
+    expect_final_alert(
         &h,
         "?src=https://example.com/x.json",
         "https://example.com/x.json",
@@ -1130,14 +1166,27 @@ fn a_request_without_progress_times_out_with_retry_but_a_slow_steady_one_does_no
     let h = Harness::serving(&root, &[]);
     // No response at all, then a body that stops half-way: each gives up after the
     // publisher's 1 s (the default is 15 s), with Retry.
-    for fault in ["hang", "stall"] {
+    for (fault, says) in [
+        // Nothing at all, then half the body: "nothing received" only for the first.
+        ("hang", "Không nhận được dữ liệu nào trong 1 s"),
+        ("stall", "sau đó không nhận thêm được gì trong 1 s"),
+    ] {
         let started = std::time::Instant::now();
         let text = expect_alert(
             &h,
             &format!("?src=faults/{fault}.json"),
             &format!("/faults/{fault}.json"),
-            &["1 s"],
+            &[says],
         );
+        if fault == "stall" {
+            assert!(
+                text.contains("Tải tài liệu bị dừng giữa chừng")
+                    && text.contains("Đã nhận ")
+                    && text.contains(" kB")
+                    && !text.contains("Không nhận được dữ liệu nào"),
+                "a stall after some bytes says how much arrived: {text}"
+            );
+        }
         let waited = started.elapsed();
         assert!(
             waited >= Duration::from_millis(900) && waited < Duration::from_secs(8),
@@ -1175,7 +1224,7 @@ fn a_request_without_progress_times_out_with_retry_but_a_slow_steady_one_does_no
 fn a_document_over_the_size_limit_without_a_length_is_refused_while_downloading() {
     let h = Harness::new();
     let start = std::time::Instant::now();
-    let text = expect_alert(
+    let text = expect_final_alert(
         &h,
         "?src=faults/huge-unannounced.json",
         "/faults/huge-unannounced.json",
@@ -1197,4 +1246,449 @@ fn a_document_over_the_size_limit_without_a_length_is_refused_while_downloading(
         sent < 40 << 20,
         "{sent} of 50 MiB were accepted before the reader stopped"
     );
+}
+
+// ------------------------------------------------------------------------------ issue 11: messages and layout
+
+/// Words only an English sentence has (none of them is a Vietnamese word).
+const ENGLISH_WORDS: [&str; 16] = [
+    "the", "is", "not", "of", "to", "and", "from", "was", "could", "server", "document", "retry",
+    "failed", "refused", "nothing", "received",
+];
+
+/// Fail unless `text` speaks only Vietnamese (`vi`) or only English.
+fn assert_speaks_only(text: &str, vi: bool, what: &str) {
+    if vi {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .collect();
+        if let Some(w) = ENGLISH_WORDS.iter().find(|w| words.iter().any(|x| x == *w)) {
+            panic!("{what}: English word {w:?} in a Vietnamese alert: {text:?}");
+        }
+    } else if let Some(c) = text
+        .chars()
+        .find(|c| matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}'))
+    {
+        panic!("{what}: Vietnamese letter {c:?} in an English alert: {text:?}");
+    }
+}
+
+/// The UI language the reader starts in from now on (as if chosen with the switch).
+fn use_ui_language(h: &Harness, tag: &str) {
+    if !h
+        .eval("location.href.startsWith('http')")
+        .as_bool()
+        .unwrap_or(false)
+    {
+        h.open("/");
+    }
+    h.eval_with(
+        "localStorage.setItem('article-viewer.lang', arguments[0])",
+        vec![json!(tag)],
+    );
+}
+
+#[test]
+fn every_alert_speaks_the_ui_language_and_offers_retry_only_where_it_helps() {
+    let h = Harness::new();
+    // (path, the URL the alert names, whether Retry can help)
+    let faults = [
+        (
+            "?src=https://example.com/x.json",
+            "https://example.com/x.json",
+            false,
+        ),
+        ("?src=javascript:alert(1)", "javascript:alert(1)", false),
+        ("?article=a%20b", "a b", false),
+        (
+            "?src=faults/redirect-away.json",
+            "/faults/redirect-away.json",
+            false,
+        ),
+        ("?src=faults/404.json", "/faults/404.json", true),
+        ("?src=faults/403.json", "/faults/403.json", false),
+        ("?src=faults/410.json", "/faults/410.json", false),
+        ("?src=faults/500.json", "/faults/500.json", true),
+        ("?src=faults/html.json", "/faults/html.json", true),
+        ("?src=faults/truncated.json", "/faults/truncated.json", true),
+        ("?src=faults/invalid.json", "/faults/invalid.json", false),
+        ("?src=faults/legacy.json", "/faults/legacy.json", false),
+        ("?src=faults/huge.json", "/faults/huge.json", false),
+    ];
+    // The browser is English; the UI starts in Vietnamese, then the reader picks English.
+    for (tag, vi) in [("vi", true), ("en", false)] {
+        use_ui_language(&h, tag);
+        for (path, url, retry) in faults {
+            let text = alert_for(&h, path, url, &[], retry);
+            assert_speaks_only(&text, vi, path);
+            for raw in [
+                "Failed to fetch",
+                "TypeError",
+                "Not Found",
+                "Forbidden",
+                "Internal Server Error",
+            ] {
+                assert!(
+                    !text.contains(raw),
+                    "{path}: the browser's or server's {raw:?} in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_redirect_to_another_origin_is_explained_and_one_within_the_site_is_followed() {
+    let h = Harness::new();
+    let text = expect_final_alert(
+        &h,
+        "?src=faults/redirect-away.json",
+        "/faults/redirect-away.json",
+        &[
+            "Địa chỉ dẫn sang trang khác",
+            "chuyển hướng yêu cầu sang một trang khác",
+        ],
+    );
+    assert!(
+        !text.contains("Failed to fetch") && !text.contains("TypeError"),
+        "{text}"
+    );
+    assert_eq!(
+        h.eval("document.querySelector('[role=alert]').dataset.error"),
+        json!("redirected")
+    );
+    // The other origin (the same server under the name `localhost`) was never asked.
+    let sample = format!("/{}", e2e::server::SAMPLE_ARTICLE);
+    assert_eq!(h.server.hits(&sample), 0, "{:?}", h.server.requests());
+    // A redirect within the site is followed and the article renders.
+    h.open("?src=faults/redirect-home.json");
+    let title = title_of(VI);
+    h.wait_for("the redirected article", || h.h1() == title);
+    assert!(!h.s.exists("[role=\"alert\"]"));
+}
+
+#[test]
+fn documents_not_in_utf8_are_refused_with_the_message_of_article_check() {
+    let h = Harness::new();
+    let sample = std::fs::read(e2e::dist_dir().join(e2e::server::SAMPLE_ARTICLE)).unwrap();
+    let legacy = e2e::server::eight_bit(&sample);
+    // The prefix before the first byte over 0x7F is ASCII: line and column count bytes.
+    let first = legacy
+        .iter()
+        .position(|&b| b >= 0x80)
+        .expect("a non-ASCII byte");
+    let line = 1 + legacy[..first].iter().filter(|&&b| b == b'\n').count();
+    let line_start = legacy[..first]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let at = format!("$ ({line}:{})", first - line_start + 1);
+    // What `article check` prints (crates/article-cli/tests/cli.rs checks the same words).
+    let message = format!(
+        "the document is not valid UTF-8: byte 0x{:02X} at byte offset {first}",
+        legacy[first]
+    );
+    let text = expect_final_alert(
+        &h,
+        "?src=faults/legacy.json",
+        "/faults/legacy.json",
+        &["Tài liệu không hợp lệ", &at, "mã hoá ký tự"],
+    );
+    assert!(
+        !text.contains(&message),
+        "the English original is folded away: {text}"
+    );
+    h.click_css("[role=alert] details.problem-original summary");
+    h.wait_text("[role=alert]", &message);
+    let body = h
+        .eval("document.body.innerText")
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        !body.contains('\u{fffd}'),
+        "nothing decoded lossily: {body}"
+    );
+    assert!(!h.s.exists("article"));
+    h.screenshot("error-not-utf8");
+
+    use_ui_language(&h, "en");
+    expect_final_alert(
+        &h,
+        "?src=faults/legacy.json",
+        "/faults/legacy.json",
+        &[
+            "The document is not valid",
+            &at,
+            &message,
+            "save the file as UTF-8",
+        ],
+    );
+    expect_final_alert(
+        &h,
+        "?src=faults/utf16.json",
+        "/faults/utf16.json",
+        &["$ (1:1)", "not valid UTF-8: it is encoded as UTF-16"],
+    );
+    // UTF-8 with a byte-order mark is fine, as it is for `article check`.
+    h.server.put(
+        "/docs/bom.json",
+        "application/json",
+        [b"\xEF\xBB\xBF".as_slice(), &sample].concat(),
+    );
+    h.open("?src=docs/bom.json");
+    let title = title_of(VI);
+    h.wait_for("the article with a byte-order mark", || h.h1() == title);
+}
+
+#[test]
+fn a_deep_link_to_a_missing_figure_gets_a_polite_notice() {
+    let h = Harness::new();
+    let notice = || {
+        h.eval("(() => { const n = document.querySelector('p.notice[role=status]'); return n ? n.textContent : null; })()")
+    };
+    open_article(&h, &format!("?article={VI}#fig-nope"), VI);
+    h.wait_for("a notice that names the missing figure", || {
+        notice() == json!("Bài này không có số liệu “nope”; có thể liên kết đã cũ hoặc bị gõ sai.")
+    });
+    assert!(nothing_selected(&h), "nothing selected");
+    // A hash that names a figure selects it and the notice goes; another missing one is named.
+    h.s.js("location.hash = '#fig-members';").unwrap();
+    wait_selected(&h, "members");
+    assert_eq!(notice(), json!(""));
+    h.s.js("location.hash = '#fig-members-2016';").unwrap();
+    h.wait_for("the new missing figure to be named", || {
+        notice()
+            .as_str()
+            .is_some_and(|n| n.contains("“members-2016”"))
+    });
+    assert!(nothing_selected(&h));
+    // In the UI's language, also after switching it.
+    // (A script click: the page may still be scrolling back from the last selection.)
+    h.s.js("document.querySelector('button.lang-switch').click();")
+        .unwrap();
+    h.wait_for("the notice in English", || {
+        notice() == json!("This article has no figure “members-2016”; the link may be out of date or mistyped.")
+    });
+    // Selecting a figure answers it.
+    h.click_css("[data-figure~=\"units\"]");
+    wait_selected(&h, "units");
+    assert_eq!(notice(), json!(""));
+}
+
+/// An `article/1` document with `categories` categories and one figure in each, every
+/// string from `word` (so a test can make them all very long, or stacked with marks).
+fn generated_article(lang: &str, categories: usize, word: &dyn Fn(&str) -> String) -> Value {
+    let mentions: Vec<String> = (0..categories)
+        .map(|i| format!("{} units", 100 + i))
+        .collect();
+    json!({
+        "format": "article/1", "id": "generated", "lang": lang,
+        "kicker": word("kicker"), "title": format!("{} {}", word("Title"), word("headline")),
+        "byline": word("byline"),
+        "blocks": [
+            { "kind": "paragraph", "text": format!("{} {} {}", word("first"), mentions.join(", "), word("paragraph")) },
+            { "kind": "paragraph", "text": "A plain second paragraph right under the first one." },
+        ],
+        "categories": (0..categories).map(|c| json!({ "id": format!("k{c}"), "label": word(&format!("category{c}")) })).collect::<Vec<_>>(),
+        "figures": (0..categories).map(|i| json!({
+            "id": format!("f{i}"), "value": 100 + i, "label": word(&format!("label{i}")),
+            "unit": if i == 0 { word("unit") } else { "units".to_string() },
+            "note": word("note"), "category": format!("k{i}"),
+            "mentions": [{ "quote": format!("{} units", 100 + i) }],
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Set the viewport to exactly `width` × `height` CSS pixels.
+fn viewport(h: &Harness, width: u32, height: u32) {
+    h.s.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .unwrap();
+}
+
+#[test]
+fn long_words_wrap_inside_title_legend_and_cards_and_the_page_stays_as_wide_as_the_screen() {
+    let h = Harness::new();
+    let long = |w: &str| format!("{w}{}", "x".repeat(300));
+    let mut doc = generated_article("en", 30, &long);
+    doc["blocks"][1]["text"] = json!(format!(
+        "See https://example.com/{} and {}",
+        "segment/".repeat(60),
+        "ž".repeat(2000)
+    ));
+    h.server
+        .put("/docs/long.json", "application/json", doc.to_string());
+    for (width, narrow) in [(1280, false), (375, true)] {
+        viewport(&h, width, 900);
+        h.open("?src=docs/long.json");
+        h.wait_el("[data-figure~=\"f0\"]");
+        if narrow {
+            h.click_css("aside button[aria-expanded]");
+            h.wait_for("the sheet to open", || {
+                h.s.find("[data-figure-card=\"f0\"]")
+                    .is_ok_and(|c| c.displayed().unwrap_or(false))
+            });
+        }
+        h.click_css("[data-figure-card=\"f0\"]");
+        wait_selected(&h, "f0");
+        let page =
+            h.eval("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        assert!(
+            page[0].as_f64() <= page[1].as_f64(),
+            "at {width} px the page is {page} wide"
+        );
+        // Nothing sticks out of its box: title, kicker, paragraphs, legend, group headings,
+        // cards and the details panel.
+        let overflowing = h.eval(
+            "[...document.querySelectorAll('h1, .kicker, .byline, .body p, .legend-item, .group h3, .card, .card-label, .card-value, .details p, .side')]
+                .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                .map(e => `${e.className || e.tagName}: ${e.scrollWidth} > ${e.clientWidth}`)",
+        );
+        assert_eq!(overflowing, json!([]), "at {width} px");
+        h.screenshot(&format!("long-words-{width}"));
+    }
+}
+
+#[test]
+fn thirty_categories_keep_readable_contrast_in_light_and_dark() {
+    let plain = |w: &str| w.to_string();
+    let doc = generated_article("en", 30, &plain).to_string();
+    for args in [&[][..], &["--force-dark-mode"][..]] {
+        let h = Harness::with_args(args);
+        h.server
+            .put("/docs/thirty.json", "application/json", doc.clone());
+        viewport(&h, 1280, 900);
+        h.open("?src=docs/thirty.json");
+        h.wait_el("[data-figure~=\"f29\"]");
+        let looks = h.eval(
+            "[...document.querySelectorAll('mark[data-figure]')].map(m => { const s = getComputedStyle(m);
+                return [s.backgroundColor, s.textDecorationColor, s.textDecorationStyle].join(' '); })",
+        );
+        let looks: BTreeSet<String> = looks
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(looks.len(), 30, "30 categories, 30 looks: {looks:?}");
+        h.screenshot(if args.is_empty() {
+            "thirty-categories"
+        } else {
+            "thirty-categories-dark"
+        });
+        assert_no_axe_violations(&h, "thirty categories");
+    }
+}
+
+/// A PNG of the page's area `rect` (`{x, y, width, height}` in CSS pixels).
+fn capture(h: &Harness, rect: &Value) -> String {
+    let shot = h
+        .s
+        .cdp(
+            "Page.captureScreenshot",
+            json!({ "format": "png", "clip": {
+                "x": rect["x"], "y": rect["y"], "width": rect["width"], "height": rect["height"], "scale": 1 } }),
+        )
+        .unwrap();
+    shot["data"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn stacked_combining_marks_stay_on_their_line_and_off_the_top_bar() {
+    let h = Harness::new();
+    viewport(&h, 1280, 900);
+    // Each letter with twenty marks above and below it.
+    let zalgo = |w: &str| -> String {
+        w.chars()
+            .flat_map(|c| {
+                std::iter::once(c).chain(
+                    "\u{30d}\u{30e}\u{304}\u{305}\u{33f}\u{311}\u{306}\u{310}\u{352}\u{357}\u{316}\u{317}\u{318}\u{319}\u{31c}\u{31d}\u{31e}\u{31f}\u{320}\u{324}"
+                        .chars(),
+                )
+            })
+            .collect()
+    };
+    let plain = |w: &str| w.to_string();
+    h.server.put(
+        "/docs/plain.json",
+        "application/json",
+        generated_article("en", 2, &plain).to_string(),
+    );
+    h.server.put(
+        "/docs/zalgo.json",
+        "application/json",
+        generated_article("en", 2, &zalgo).to_string(),
+    );
+    // The top bar and the plain paragraph under the stacked one, pixel for pixel, next to
+    // the same page without the marks.
+    let mut shots = Vec::new();
+    for doc in ["plain", "zalgo"] {
+        h.open(&format!("?src=docs/{doc}.json"));
+        h.wait_el("[data-figure~=\"f1\"]");
+        h.s.execute_async(
+            "const done = arguments[0]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(done)));",
+            vec![],
+        )
+        .unwrap();
+        h.s.js("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();")
+            .unwrap();
+        let rects = h.eval(
+            "[document.querySelector('.topbar'), document.querySelectorAll('article .body p')[1]].map(e => e.getBoundingClientRect().toJSON())",
+        );
+        let shot: Vec<String> = rects
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| capture(&h, r))
+            .collect();
+        shots.push((rects, shot));
+    }
+    h.screenshot("zalgo");
+    assert_eq!(
+        shots[0].0, shots[1].0,
+        "the stacked marks change no line's height"
+    );
+    assert!(
+        shots[0].1[0] == shots[1].1[0],
+        "the marks paint over the top bar"
+    );
+    assert!(
+        shots[0].1[1] == shots[1].1[1],
+        "the marks paint over the next paragraph"
+    );
+}
+
+#[test]
+fn right_to_left_articles_are_laid_out_right_to_left() {
+    let h = Harness::new();
+    viewport(&h, 1280, 900);
+    for (lang, rtl) in [
+        ("ar", true),
+        ("he", true),
+        ("fa-IR", true),
+        ("ur", true),
+        ("en", false),
+    ] {
+        let mut doc = generated_article(lang, 1, &|w: &str| w.to_string());
+        doc["blocks"][1]["text"] = json!("مرحبا بالعالم");
+        let path = format!("/docs/{lang}.json");
+        h.server.put(&path, "application/json", doc.to_string());
+        h.open(&format!("?src=docs/{lang}.json"));
+        h.wait_el("[data-figure~=\"f0\"]");
+        let seen = h.eval(
+            "(() => { const a = document.querySelector('article'); const p = document.querySelectorAll('article .body p')[1];
+                const r = document.createRange(); r.selectNodeContents(p); const t = r.getBoundingClientRect(), b = p.getBoundingClientRect();
+                return [a.getAttribute('dir'), getComputedStyle(p).direction, Math.round(b.right - t.right), Math.round(t.left - b.left)]; })()",
+        );
+        let (dir, direction) = if rtl { ("rtl", "rtl") } else { ("ltr", "ltr") };
+        assert_eq!(seen[0], json!(dir), "{lang}: {seen}");
+        assert_eq!(seen[1], json!(direction), "{lang}: {seen}");
+        // A short line starts at the right edge of an RTL paragraph, the left of an LTR one.
+        let gap = if rtl { &seen[2] } else { &seen[3] };
+        assert!(gap.as_i64().unwrap().abs() <= 1, "{lang}: {seen}");
+    }
 }
