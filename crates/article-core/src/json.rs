@@ -10,6 +10,7 @@
 //! as much as parsing again on every document, while a duplicate is rare. Deserializing
 //! through our own visitor notices it for the price of one map insert, and only then is
 //! the text scanned (for the keys that were duplicated) to give both positions.
+use crate::position;
 use crate::problem::{self, Kind, Problem};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
@@ -102,13 +103,13 @@ fn locate_duplicates(json: &str, keys: &[String]) -> Vec<Problem> {
         .iter()
         .map(|k| {
             let mut p = String::new();
-            problem::push_key(&mut p, k);
+            position::push_key(&mut p, k);
             p
         })
         .collect();
     let mut first: HashMap<String, (usize, usize)> = HashMap::new();
     let mut found: Vec<Problem> = Vec::new();
-    problem::scan(json, |path, _, line, col| {
+    position::scan(json, |path, _, line, col| {
         let Some(k) = endings.iter().position(|e| path.ends_with(e.as_str())) else {
             return true;
         };

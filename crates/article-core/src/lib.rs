@@ -26,6 +26,7 @@ pub mod html;
 pub mod json;
 pub mod keys;
 pub mod limits;
+pub mod position;
 pub mod problem;
 pub mod search;
 pub mod text;
@@ -40,7 +41,8 @@ mod segment;
 pub use anchor::Anchor;
 pub use model::{Article, Block, Category, Figure, MentionSpec, Qualifier};
 pub use parse::{check_src, DROPPED_BLOCK};
-pub use problem::{locate, Kind};
+pub use position::locate;
+pub use problem::Kind;
 pub use problem::{Problem, Severity};
 pub use relate::consistent;
 pub use relate::{BarSegment, Breakdown, Check, Relations};
@@ -81,7 +83,7 @@ pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
     let (article, warnings) = parse::parse(json)?;
     let mut doc = analyse(article, warnings);
     // Anchoring and relation warnings only know their JSON path; find them in the text.
-    problem::locate_problems(json, &mut doc.warnings);
+    position::locate_problems(json, &mut doc.warnings);
     Ok(doc)
 }
 

@@ -3,7 +3,8 @@
 //! through [`Ctx`], which collects the problems (at most `MAX_ERRORS` errors are kept).
 use super::nfc;
 use crate::limits::{MAX_ERRORS, MAX_QUOTE_CHARS};
-use crate::problem::{self, push_key, Kind, Problem};
+use crate::position::push_key;
+use crate::problem::{self, Kind, Problem};
 use serde_json::{Map, Value};
 
 /// The problems found so far.

@@ -24,7 +24,8 @@ pub use blocks::check_src;
 
 use crate::limits::MAX_ERRORS;
 use crate::model::Article;
-use crate::problem::{self, Kind, Problem};
+use crate::position::locate_problems;
+use crate::problem::{Kind, Problem};
 use fields::Ctx;
 
 /// NFC, without allocating twice for text that is already NFC (the common case).
@@ -65,7 +66,7 @@ pub(crate) fn parse(json: &str) -> Result<(Article, Vec<Problem>), Vec<Problem>>
     }
     match article {
         Some(a) if cx.errors.is_empty() => {
-            problem::locate_problems(json, &mut cx.warnings);
+            locate_problems(json, &mut cx.warnings);
             Ok((a, cx.warnings))
         }
         _ => {
@@ -79,7 +80,7 @@ pub(crate) fn parse(json: &str) -> Result<(Article, Vec<Problem>), Vec<Problem>>
             // The warnings too (an unknown key is often the cause of a missing field):
             // a publisher fixing the file sees everything at once, errors first.
             cx.errors.append(&mut cx.warnings);
-            problem::locate_problems(json, &mut cx.errors);
+            locate_problems(json, &mut cx.errors);
             Err(cx.errors)
         }
     }

@@ -2,7 +2,8 @@
 //! its work is bounded), and serde_json's syntax errors reworded for a publisher, with
 //! line:column, JSON path and a hint.
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
-use crate::problem::{self, Kind, Problem};
+use crate::position;
+use crate::problem::{Kind, Problem};
 
 /// Refuse input too large or too deeply nested to hand to serde_json.
 pub(super) fn check_bounds(json: &str) -> Result<(), Vec<Problem>> {
@@ -19,10 +20,10 @@ pub(super) fn check_bounds(json: &str) -> Result<(), Vec<Problem>> {
         .with_hint("split the article, or move large data out of it")]);
     }
     if let Some(at) = too_deep(json) {
-        let (l, c) = problem::line_col(json, at);
+        let (l, c) = position::line_col(json, at);
         return Err(vec![Problem::error(
             Kind::Limit,
-            problem::path_at(json, at),
+            position::path_at(json, at),
             format!("the document is nested more than {MAX_DEPTH} levels deep"),
         )
         .with_hint("article/1 needs only a few levels; check for stray brackets")
@@ -69,7 +70,7 @@ pub(super) fn syntax_problem(json: &str, e: &serde_json::Error) -> Problem {
         Some(i) => full[..i].to_string(),
         None => full,
     };
-    let offset = problem::offset_of(json, e.line(), e.column());
+    let offset = position::offset_of(json, e.line(), e.column());
     let lone = (msg.contains("hex escape") || msg.contains("surrogate"))
         .then(|| lone_surrogate_before(json, offset))
         .flatten();
@@ -77,8 +78,8 @@ pub(super) fn syntax_problem(json: &str, e: &serde_json::Error) -> Problem {
         Some(esc) => format!("{esc} is half of a character (a lone UTF-16 surrogate)"),
         None => msg,
     };
-    let (line, col) = problem::line_col(json, offset);
-    let path = problem::path_at(json, offset);
+    let (line, col) = position::line_col(json, offset);
+    let path = position::path_at(json, offset);
     let kind = if msg.contains("recursion limit") {
         Kind::Limit
     } else {
