@@ -853,24 +853,24 @@ mod tests {
     }
 
     #[test]
-    fn a_mention_anchored_on_a_fragment_is_misplaced() {
-        // The core matches the exact quote; "4 hộ" after a zero-width joiner is the tail of
-        // 54 to a reader, and a draft whose mention lands there must not pass.
-        let text = "Có 5\u{200D}4 hộ và 4 hộ.";
+    fn a_mention_anchored_elsewhere_than_its_number_is_misplaced() {
+        // The guard: a mention whose context makes the core anchor it at another place
+        // than where the number was read must not pass.
+        let text = "Có 28 hộ ở A và 28 hộ ở B.";
         let blocks = vec![text.to_string()];
-        let at = text.rfind("4 hộ").unwrap();
+        let at = text.rfind("28 hộ").unwrap();
         let wrong = DraftFigure {
-            at: (0, at..at + "4 hộ".len()),
-            id: "ho-4".into(),
-            value: 4.0,
+            at: (0, at..at + "28 hộ".len()),
+            id: "ho-28".into(),
+            value: 28.0,
             unit: Some("hộ".into()),
             qualifier: None,
             label: "hộ".into(),
             note: None,
             mention: Mention {
-                quote: "4 hộ".into(),
+                quote: "28 hộ".into(),
                 block: Some(0),
-                prefix: Some("\u{200D}".into()),
+                prefix: Some("Có ".into()),
                 suffix: None,
             },
         };
@@ -897,6 +897,36 @@ mod tests {
                 assert!(p.message.contains("not where the number was read"));
             }
         }
+    }
+
+    #[test]
+    fn the_core_itself_refuses_a_quote_on_the_tail_of_a_number() {
+        // "4 hộ" after a zero-width joiner is the tail of 54: the core orphans it.
+        let text = "Có 5\u{200D}4 hộ.";
+        let blocks = vec![text.to_string()];
+        let at = text.rfind("4 hộ").unwrap();
+        let figure = DraftFigure {
+            at: (0, at..at + "4 hộ".len()),
+            id: "ho-4".into(),
+            value: 4.0,
+            unit: Some("hộ".into()),
+            qualifier: None,
+            label: "hộ".into(),
+            note: None,
+            mention: Mention {
+                quote: "4 hộ".into(),
+                block: Some(0),
+                prefix: None,
+                suffix: None,
+            },
+        };
+        let header = Header {
+            title: "T".into(),
+            ..Header::default()
+        };
+        let json = json::pretty(&document("t", "vi", &header, &blocks, &[figure]));
+        let doc = article_core::load(&json).unwrap();
+        assert!(doc.figures[0].anchors.is_empty(), "{json}");
     }
 
     #[test]
