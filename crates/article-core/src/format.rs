@@ -228,6 +228,16 @@ pub fn styled(value: f64, style: Style, lang: &str) -> String {
     out
 }
 
+/// How many significant digits the shortest exact form of `v` has (0 for zero and for
+/// NaN / infinities): `significant_digits(6.875) == 4`, `significant_digits(1e308) == 1`.
+pub fn significant_digits(v: f64) -> usize {
+    if v.is_finite() {
+        Digits::shortest(v).digits.len()
+    } else {
+        0
+    }
+}
+
 /// The sum of `values` in decimal, as a person adds the numbers written: `0.1 + 0.2` is
 /// `0.3` (the `f64` closest to it), not `0.30000000000000004`. Exact for every sum whose
 /// terms fit 38 digits at a common scale of at most 18 decimals; beyond that (values
@@ -642,6 +652,10 @@ mod tests {
         assert_eq!(number(1e21, "en"), "1 × 10²¹");
         assert_eq!(number(1e-7, "en"), "0.0000001");
         assert_eq!(number(1e-8, "en"), "1 × 10⁻⁸");
+        assert_eq!(significant_digits(6.875), 4);
+        assert_eq!(significant_digits(1e308), 1);
+        assert_eq!(significant_digits(12345678901234567890.0), 17);
+        assert_eq!(significant_digits(0.0), 0);
     }
 
     #[test]

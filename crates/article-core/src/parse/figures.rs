@@ -183,14 +183,17 @@ fn value_and_style(obj: &Map<String, Value>, path: &str, cx: &mut Ctx) -> (Optio
     let value = cx
         .field(obj, path, "value", Want::Num, Some("54"))
         .and_then(Value::as_f64);
-    if let Some(v) = value.filter(|v| v.abs() > MAX_EXACT_INTEGER) {
+    // Beyond 2⁵³ a number of 16 or more significant digits has most likely lost some
+    // (1e308 or 12 tỷ written out are exact; 12345678901234567890 is not).
+    let inexact =
+        |v: &f64| v.abs() > MAX_EXACT_INTEGER && crate::format::significant_digits(*v) >= 16;
+    if let Some(v) = value.filter(inexact) {
         cx.warn(
             Problem::warning(
                 Kind::Format,
                 format!("{path}.value"),
                 format!(
-                    "{} is beyond 9,007,199,254,740,992, where JSON numbers stop being exact; the reader shows {}",
-                    crate::format::number(v, "en"),
+                    "a number with this many digits is beyond 9,007,199,254,740,992, where JSON numbers stop being exact; the reader shows {}",
                     crate::format::number(v, "en")
                 ),
             )

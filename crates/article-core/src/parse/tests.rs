@@ -503,6 +503,15 @@ fn integers_beyond_two_to_the_53_warn() {
         .warnings
         .iter()
         .all(|w| w.path != "$.figures[1].value"));
+    // Round numbers that big are exact as written: no warning.
+    for exact in [json!(1e308), json!(12e9), json!(1.5e300)] {
+        let v = with(base(), "/figures/1/value", exact.clone());
+        let d = load(&v.to_string()).unwrap();
+        assert!(
+            d.warnings.iter().all(|w| w.path != "$.figures[1].value"),
+            "{exact}"
+        );
+    }
 }
 
 #[test]
