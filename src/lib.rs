@@ -154,21 +154,8 @@ pub fn wasm_memory_bytes() -> f64 {
         .byte_length() as f64
 }
 
-/// Unicode normalisation by the browser's own `String.prototype.normalize`, so the wasm
-/// carries no normalisation tables (see `article_core::unicode`).
-struct BrowserNormalizer;
-
-impl article_core::unicode::Normalizer for BrowserNormalizer {
-    fn nfc(&self, s: &str) -> String {
-        js_sys::JsString::from(s).normalize("NFC").into()
-    }
-    fn nfd(&self, s: &str) -> String {
-        js_sys::JsString::from(s).normalize("NFD").into()
-    }
-}
-
-/// Everything the reader sets up once per page: the panic alert and normalisation.
+/// Everything the reader sets up once per page: the panic alert. (Normalisation needs no
+/// set-up: the core is built with its `browser` feature, see `article_core::unicode`.)
 pub fn init() {
     install_panic_alert();
-    article_core::unicode::install(Box::new(BrowserNormalizer));
 }

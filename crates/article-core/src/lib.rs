@@ -47,6 +47,7 @@ pub use problem::{Problem, Severity};
 pub use relate::consistent;
 pub use relate::{BarSegment, Breakdown, Check, Relations};
 pub use segment::{Mark, Run};
+pub use unicode::Normalizer;
 
 /// A validated article with every mention anchored, every block segmented and every
 /// relation checked: everything the reader and the CLI need, with no DOM in sight.
@@ -77,10 +78,18 @@ pub struct ResolvedFigure {
     pub computed: bool,
 }
 
-/// Parse, validate, anchor, segment and relate. `Err` holds every error found (at least
-/// one), each with a JSON path; warnings never make it fail.
+/// Parse, validate, anchor, segment and relate, normalising with this build's
+/// [`unicode::builtin`] normaliser. `Err` holds every error found (at least one), each
+/// with a JSON path; warnings never make it fail.
 pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
-    let (article, warnings) = parse::parse(json)?;
+    load_with(json, unicode::builtin())
+}
+
+/// [`load`] with the given normaliser: every string of the document is put in NFC by
+/// `normalizer`, and nothing else decides how text is compared. The same `json` and
+/// normaliser always give the same [`Document`].
+pub fn load_with(json: &str, normalizer: &dyn Normalizer) -> Result<Document, Vec<Problem>> {
+    let (article, warnings) = parse::parse(json, normalizer)?;
     let mut doc = analyse(article, warnings);
     // Anchoring and relation warnings only know their JSON path; find them in the text.
     position::locate_problems(json, &mut doc.warnings);
@@ -90,7 +99,15 @@ pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
 /// Only the first stage: parse and validate (NFC-normalised [`Article`] plus parse
 /// warnings such as skipped blocks), without anchoring. Problems carry line:column.
 pub fn parse_article(json: &str) -> Result<(Article, Vec<Problem>), Vec<Problem>> {
-    parse::parse(json)
+    parse_article_with(json, unicode::builtin())
+}
+
+/// [`parse_article`] with the given normaliser (see [`load_with`]).
+pub fn parse_article_with(
+    json: &str,
+    normalizer: &dyn Normalizer,
+) -> Result<(Article, Vec<Problem>), Vec<Problem>> {
+    parse::parse(json, normalizer)
 }
 
 /// Everything after parsing, for callers that already hold an [`Article`].

@@ -7,9 +7,11 @@
 //! sides to base letters makes all those spellings meet. The ranges map back to the
 //! original, untouched text so the reader can highlight what is actually printed.
 //! "Whitespace runs": any run of whitespace in the query matches any run in the text.
+//! Letters are decomposed by [`unicode::builtin`] unless a normaliser is passed
+//! ([`fold_with`], [`Query::new_with`], [`Folded::new_with`]).
 use std::ops::Range;
 
-use crate::unicode::{decompose, is_combining_mark};
+use crate::unicode::{self, decompose_with, is_combining_mark, Normalizer};
 
 /// Fold `s` for matching: canonical decomposition, combining marks dropped, lowercase,
 /// đ/Đ → d, every run of whitespace → one space. Returns the folded text and, for each
@@ -17,6 +19,11 @@ use crate::unicode::{decompose, is_combining_mark};
 /// mark or collapsed whitespace is added to the range of the byte before it, so a match
 /// ending at a base letter also covers the marks that follow it in NFD input.
 pub fn fold(s: &str) -> (String, Vec<Range<usize>>) {
+    fold_with(s, unicode::builtin())
+}
+
+/// [`fold`], decomposing with `n`.
+pub fn fold_with(s: &str, n: &dyn Normalizer) -> (String, Vec<Range<usize>>) {
     let mut out = String::with_capacity(s.len());
     let mut map: Vec<Range<usize>> = Vec::with_capacity(s.len());
     let mut in_space = false;
@@ -48,7 +55,7 @@ pub fn fold(s: &str) -> (String, Vec<Range<usize>>) {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            decompose(c, &mut |d| push(d, &mut out));
+            decompose_with(c, n, &mut |d| push(d, &mut out));
         }
         let produced = out.len() - before;
         if produced == 0 {
@@ -82,7 +89,12 @@ pub struct Query(String);
 
 impl Query {
     pub fn new(query: &str) -> Option<Query> {
-        let (q, _) = fold(query.trim());
+        Query::new_with(query, unicode::builtin())
+    }
+
+    /// [`Query::new`], folding with `n`.
+    pub fn new_with(query: &str, n: &dyn Normalizer) -> Option<Query> {
+        let (q, _) = fold_with(query.trim(), n);
         let q = q.trim();
         (!q.is_empty()).then(|| Query(q.to_string()))
     }
@@ -99,7 +111,12 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(text: &str) -> Folded {
-        let (folded, map) = fold(text);
+        Folded::new_with(text, unicode::builtin())
+    }
+
+    /// [`Folded::new`], folding with `n`.
+    pub fn new_with(text: &str, n: &dyn Normalizer) -> Folded {
+        let (folded, map) = fold_with(text, n);
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         Folded {
             text: folded,

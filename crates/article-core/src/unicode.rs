@@ -1,21 +1,121 @@
-//! Unicode normalisation, pluggable.
+//! Unicode normalisation, passed in.
 //!
 //! Quotes and text are compared after NFC, and search folds letters through canonical
-//! decomposition. Natively (the CLI, tests, benchmarks) the `unicode-normalization` crate
-//! does it (feature `tables`, on by default). In the browser its tables would cost about
-//! 70 KB gzip of wasm while the browser already ships the same algorithm as
-//! `String.prototype.normalize`, so the reader builds without `tables` and installs a
-//! [`Normalizer`] that calls it. Without `tables` and without an installed normaliser,
-//! text is left as it is (NFC input still works; NFD input will not match NFC quotes).
+//! decomposition. Which algorithm does it is a [`Normalizer`] that callers hand to
+//! [`crate::load_with`] (and [`crate::search::Folded::new_with`]); [`crate::load`] uses
+//! [`builtin`], fixed when the crate is built, never set at run time:
+//!
+//! - feature `tables` (on by default): the `unicode-normalization` crate, natively (the
+//!   CLI, tests, benchmarks);
+//! - else feature `browser` on wasm32: the browser's own `String.prototype.normalize`. Its
+//!   tables would cost about 70 KB gzip of wasm while the browser already ships the same
+//!   algorithm, so the reader builds with `browser` and without `tables`;
+//! - else [`AsIs`]: text is left as it is (NFC input still works; NFD input will not match
+//!   NFC quotes).
+//!
+//! Why not a global the reader installs at start-up, as before: then what `load` returned
+//! depended on whether that start-up code had run (a test, a worker, a tool calling the
+//! core directly got different anchors for the same document).
+//!
+//! ```
+//! use article_core::unicode::{self, AsIs};
+//! let nfd = "Ca\u{302}\u{309}m Pha\u{309}";
+//! assert_eq!(unicode::nfc_with(nfd, &AsIs), nfd);
+//! # #[cfg(feature = "tables")]
+//! assert_eq!(unicode::nfc(nfd), "Cẩm Phả");
+//! ```
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 /// Unicode normalisation forms the core needs.
-pub trait Normalizer: Send + Sync {
+pub trait Normalizer {
     /// `s` in NFC.
     fn nfc(&self, s: &str) -> String;
     /// `s` in NFD.
     fn nfd(&self, s: &str) -> String;
+    /// `s` in NFC, borrowing it when nothing changes (override where that is cheap to tell).
+    fn nfc_cow<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        Cow::Owned(self.nfc(s))
+    }
+    /// The canonical decomposition of one character, fed to `out` one char at a time.
+    fn decompose(&self, c: char, out: &mut dyn FnMut(char)) {
+        let mut buf = [0u8; 4];
+        self.nfd(c.encode_utf8(&mut buf)).chars().for_each(out)
+    }
+}
+
+/// The normaliser this build has built in (see the module docs): the tables, else the
+/// browser's, else [`AsIs`].
+pub fn builtin() -> &'static dyn Normalizer {
+    BUILTIN
+}
+
+#[cfg(feature = "tables")]
+const BUILTIN: &dyn Normalizer = &Tables;
+#[cfg(all(not(feature = "tables"), feature = "browser", target_arch = "wasm32"))]
+const BUILTIN: &dyn Normalizer = &Browser;
+#[cfg(not(any(feature = "tables", all(feature = "browser", target_arch = "wasm32"))))]
+const BUILTIN: &dyn Normalizer = &AsIs;
+
+/// No normalisation: every string is taken as it is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AsIs;
+
+impl Normalizer for AsIs {
+    fn nfc(&self, s: &str) -> String {
+        s.to_string()
+    }
+    fn nfd(&self, s: &str) -> String {
+        s.to_string()
+    }
+    fn nfc_cow<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        Cow::Borrowed(s)
+    }
+    fn decompose(&self, c: char, out: &mut dyn FnMut(char)) {
+        out(c)
+    }
+}
+
+/// The `unicode-normalization` crate's tables.
+#[cfg(feature = "tables")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tables;
+
+#[cfg(feature = "tables")]
+impl Normalizer for Tables {
+    fn nfc(&self, s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfc().collect()
+    }
+    fn nfd(&self, s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfd().collect()
+    }
+    fn nfc_cow<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(self.nfc(s))
+        }
+    }
+    fn decompose(&self, c: char, out: &mut dyn FnMut(char)) {
+        unicode_normalization::char::decompose_canonical(c, out)
+    }
+}
+
+/// The browser's `String.prototype.normalize` (wasm32 with feature `browser`).
+#[cfg(all(feature = "browser", target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Browser;
+
+#[cfg(all(feature = "browser", target_arch = "wasm32"))]
+impl Normalizer for Browser {
+    fn nfc(&self, s: &str) -> String {
+        js_sys::JsString::from(s).normalize("NFC").into()
+    }
+    fn nfd(&self, s: &str) -> String {
+        js_sys::JsString::from(s).normalize("NFD").into()
+    }
 }
 
 /// Length of `s` in UTF-16 code units (what JavaScript's `String.length` and DOM offsets
@@ -28,14 +128,6 @@ pub fn utf16_len(s: &str) -> usize {
         .sum()
 }
 
-static INSTALLED: OnceLock<Box<dyn Normalizer>> = OnceLock::new();
-
-/// Use `n` for every later normalisation. The first installation wins; returns false if
-/// one was already installed.
-pub fn install(n: Box<dyn Normalizer>) -> bool {
-    INSTALLED.set(n).is_ok()
-}
-
 /// Text made only of characters that NFC leaves alone whatever surrounds them (no
 /// combining marks, no singletons, nothing that composes with a neighbour) needs no call:
 /// ASCII, Latin-1 and Latin Extended-A/B, Latin Extended Additional (every precomposed
@@ -45,27 +137,30 @@ fn trivially_normal(s: &str) -> bool {
     s.chars().all(|c| matches!(c, '\0'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{20a0}'..='\u{20c0}'))
 }
 
-/// NFC of `s`, borrowing when nothing changes.
-pub fn nfc(s: &str) -> Cow<'_, str> {
+/// NFC of `s` by `n`, borrowing when nothing changes.
+pub fn nfc_with<'a>(s: &'a str, n: &dyn Normalizer) -> Cow<'a, str> {
     if trivially_normal(s) {
         return Cow::Borrowed(s);
     }
-    if let Some(n) = INSTALLED.get() {
-        return Cow::Owned(n.nfc(s));
-    }
-    builtin::nfc(s)
+    n.nfc_cow(s)
 }
 
-/// The canonical decomposition of one character, fed to `out` one char at a time.
-pub fn decompose(c: char, out: &mut dyn FnMut(char)) {
+/// NFC of `s` by the [`builtin`] normaliser, borrowing when nothing changes.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    nfc_with(s, builtin())
+}
+
+/// The canonical decomposition of one character by `n`, fed to `out` one char at a time.
+pub fn decompose_with(c: char, n: &dyn Normalizer, out: &mut dyn FnMut(char)) {
     if c.is_ascii() {
         return out(c);
     }
-    if let Some(n) = INSTALLED.get() {
-        let mut buf = [0u8; 4];
-        return n.nfd(c.encode_utf8(&mut buf)).chars().for_each(out);
-    }
-    builtin::decompose(c, out)
+    n.decompose(c, out)
+}
+
+/// [`decompose_with`] the [`builtin`] normaliser.
+pub fn decompose(c: char, out: &mut dyn FnMut(char)) {
+    decompose_with(c, builtin(), out)
 }
 
 /// Format characters that take no room and join nothing visible: soft hyphen, zero-width
@@ -80,37 +175,6 @@ pub fn is_invisible(c: char) -> bool {
 /// mark that canonical decomposition of Latin, Greek and Cyrillic letters produces.
 pub fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
-}
-
-#[cfg(feature = "tables")]
-mod builtin {
-    use std::borrow::Cow;
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-
-    pub fn nfc(s: &str) -> Cow<'_, str> {
-        if is_nfc_quick(s.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Owned(s.nfc().collect())
-        }
-    }
-
-    pub fn decompose(c: char, out: &mut dyn FnMut(char)) {
-        unicode_normalization::char::decompose_canonical(c, out)
-    }
-}
-
-#[cfg(not(feature = "tables"))]
-mod builtin {
-    use std::borrow::Cow;
-
-    pub fn nfc(s: &str) -> Cow<'_, str> {
-        Cow::Borrowed(s)
-    }
-
-    pub fn decompose(c: char, out: &mut dyn FnMut(char)) {
-        out(c)
-    }
 }
 
 #[cfg(all(test, feature = "tables"))]

@@ -2,7 +2,6 @@
 //! dropped with a warning rather than failing the article, so a newer document still
 //! renders; mentions keep pointing at the right block through the index map.
 use super::fields::{quoted, type_error, Ctx, Want};
-use super::nfc;
 use crate::keys;
 use crate::limits::{MAX_BLOCKS, MAX_TEXT_BYTES};
 use crate::model::Block;
@@ -91,7 +90,7 @@ fn paragraph(obj: &Map<String, Value>, path: &str, cx: &mut Ctx) -> Option<Block
     let text = cx
         .field(obj, path, "text", Want::Str, Some("\"…\""))
         .and_then(Value::as_str)
-        .map(nfc)?;
+        .map(|s| cx.nfc(s))?;
     Some(Block::Paragraph { text })
 }
 
@@ -109,7 +108,7 @@ fn image(obj: &Map<String, Value>, path: &str, cx: &mut Ctx) -> Option<Block> {
             Some("\"what the image shows\""),
         )
         .and_then(Value::as_str)
-        .map(nfc);
+        .map(|s| cx.nfc(s));
     let caption = cx.string(obj, path, "caption", None);
     let credit = cx.string(obj, path, "credit", None);
     let (src, alt) = (src?, alt?);

@@ -1,28 +1,34 @@
 //! Reading one typed field of a JSON object, with a problem a publisher can act on when it
 //! is missing, of the wrong type, empty or unknown. Every field group of the parser goes
 //! through [`Ctx`], which collects the problems (at most `MAX_ERRORS` errors are kept).
-use super::nfc;
 use crate::limits::{MAX_ERRORS, MAX_QUOTE_CHARS};
 use crate::position::push_key;
 use crate::problem::{self, Kind, Problem};
+use crate::unicode::{self, Normalizer};
 use serde_json::{Map, Value};
 
-/// The problems found so far.
-pub(super) struct Ctx {
+/// The problems found so far, and the normaliser every string goes through.
+pub(super) struct Ctx<'n> {
+    norm: &'n dyn Normalizer,
     pub(super) errors: Vec<Problem>,
     pub(super) warnings: Vec<Problem>,
     /// Errors found after `MAX_ERRORS` were listed (counted, not kept).
     pub(super) dropped_errors: usize,
 }
 
-impl Ctx {
+impl<'n> Ctx<'n> {
     /// `errors` are the ones found before the walk (duplicate keys).
-    pub(super) fn new(errors: Vec<Problem>) -> Ctx {
+    pub(super) fn new(errors: Vec<Problem>, norm: &'n dyn Normalizer) -> Ctx<'n> {
         Ctx {
+            norm,
             errors,
             warnings: Vec::new(),
             dropped_errors: 0,
         }
+    }
+    /// `s` in NFC, without allocating twice for text that is already NFC (the common case).
+    pub(super) fn nfc(&self, s: &str) -> String {
+        unicode::nfc_with(s, self.norm).into_owned()
     }
     pub(super) fn err(&mut self, p: Problem) {
         if self.errors.len() < MAX_ERRORS {
@@ -171,7 +177,7 @@ fn missing(path: &str, key: &str, example: &str) -> Problem {
     .with_hint(format!("add \"{key}\": {example}"))
 }
 
-impl Ctx {
+impl Ctx<'_> {
     /// A present, non-null field of the given type; None (with an error) otherwise.
     /// `required` is the example value the hint suggests when the field is missing;
     /// `None` makes the field optional.
@@ -218,7 +224,7 @@ impl Ctx {
         let s = self
             .field(obj, base, key, Want::Str, required)
             .and_then(Value::as_str)
-            .map(nfc)?;
+            .map(|s| self.nfc(s))?;
         if required.is_some() && s.trim().is_empty() {
             self.err(
                 Problem::error(

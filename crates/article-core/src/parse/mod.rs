@@ -26,12 +26,8 @@ use crate::limits::MAX_ERRORS;
 use crate::model::Article;
 use crate::position::locate_problems;
 use crate::problem::{Kind, Problem};
+use crate::unicode::Normalizer;
 use fields::Ctx;
-
-/// NFC, without allocating twice for text that is already NFC (the common case).
-pub(crate) fn nfc(s: &str) -> String {
-    crate::unicode::nfc(s).into_owned()
-}
 
 /// The most digits after the decimal mark a figure may ask for with `"decimals"`.
 pub const MAX_DECIMALS: u64 = 20;
@@ -40,14 +36,18 @@ pub const MAX_DECIMALS: u64 = 20;
 /// refused image): it can never resolve and is reported as an orphan.
 pub const DROPPED_BLOCK: usize = usize::MAX;
 
-/// Parse and validate. Every problem carries line:column where it could be located.
-pub(crate) fn parse(json: &str) -> Result<(Article, Vec<Problem>), Vec<Problem>> {
+/// Parse and validate, every string NFC by `norm`. Every problem carries line:column where
+/// it could be located.
+pub(crate) fn parse(
+    json: &str,
+    norm: &dyn Normalizer,
+) -> Result<(Article, Vec<Problem>), Vec<Problem>> {
     syntax::check_bounds(json)?;
     let (value, duplicates) = match crate::json::parse(json) {
         Ok(v) => v,
         Err(e) => return Err(vec![syntax::syntax_problem(json, &e)]),
     };
-    let mut cx = Ctx::new(duplicates);
+    let mut cx = Ctx::new(duplicates, norm);
     let article = article::article(&value, &mut cx);
     if cx.full() {
         let more = if cx.dropped_errors > 0 {
