@@ -19,6 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const TRICKY: &str = include_str!("fixtures/nfd-emoji-overlap.json");
 const HOSTILE: &str = include_str!("fixtures/hostile.json");
 const SAMPLE: &str = include_str!("../public/articles/cam-pha-2016-11-29.json");
+const EXACT: &str = include_str!("fixtures/exact.json");
 
 fn container() -> web_sys::HtmlElement {
     article_viewer::init();
@@ -1519,5 +1520,61 @@ async fn stacked_combining_marks_are_clipped_to_their_line() {
             .text_content()
             .unwrap(),
         "100 units"
+    );
+}
+
+/// The card, popover and details never contradict the sentence: every value shows the
+/// digits the document holds, in the article's language (issue #11's cases).
+#[wasm_bindgen_test]
+async fn values_show_exactly_the_digits_written() {
+    let root = open(EXACT).await;
+    let card = |id: &str| {
+        one(&root, &format!("[data-figure-card=\"{id}\"] .card-value"))
+            .text_content()
+            .unwrap()
+    };
+    for (id, want) in [
+        ("rate", "6,875 %"),
+        ("fee", "0,125 %"),
+        ("btc", "0,0005 BTC"),
+        ("people", "8.000"),
+        ("error", "0,0001 mm"),
+        ("huge", "1 × 10³⁰⁸ hạt"),
+        ("year", "2015"),
+        ("removed", "−5 chỗ"),
+        ("rounded", "6,9 %"),
+    ] {
+        assert_eq!(card(id), want, "{id}");
+    }
+    // A negative part is written as a subtraction and drawn.
+    one(&root, "[data-figure-card=\"left\"]").click();
+    tick().await;
+    let details = one(&root, "[data-figure-details=\"left\"]");
+    assert_eq!(
+        one(&details, ".arithmetic span").text_content().unwrap(),
+        "15 − 5 = 10 ✓"
+    );
+    assert_eq!(
+        all(&details, ".stack rect.seg").len(),
+        2,
+        "both parts drawn"
+    );
+    assert_eq!(
+        all(&details, ".stack rect.seg.neg").len(),
+        1,
+        "the −5 hatched"
+    );
+    // Parts in another unit are not added: the check says why.
+    one(&root, "[data-figure-card=\"berths\"]").click();
+    tick().await;
+    let details = one(&root, "[data-figure-details=\"berths\"]");
+    let text = one(&details, ".arithmetic").text_content().unwrap();
+    assert!(!text.contains('✓') && !text.contains('='), "{text}");
+    assert!(text.contains("cannot add up"), "{text}");
+    assert_eq!(
+        one(&details, ".sum")
+            .get_attribute("data-checked")
+            .as_deref(),
+        Some("false")
     );
 }

@@ -26,6 +26,7 @@ pub mod html;
 pub mod json;
 pub mod keys;
 pub mod limits;
+pub mod markup;
 pub mod position;
 pub mod problem;
 pub mod search;
