@@ -424,9 +424,16 @@ pub fn highlight_class(category: Option<usize>) -> String {
     }
 }
 
+/// Colours of the category palette (`style/main.css`, `.c0` … `.c11`).
+pub const PALETTE: usize = 12;
+/// Underline styles (`.u0` … `.u4`), the second cue that tells categories apart.
+pub const LINE_STYLES: usize = 5;
+/// How many categories look different from each other.
+pub const DISTINCT_CATEGORIES: usize = PALETTE * LINE_STYLES;
+
 /// `c3 u1`: colour `c % 12`, underline style `c / 12 % 5` (60 distinguishable categories).
 pub fn category_class(c: usize) -> String {
-    format!("c{} u{}", c % 12, c / 12 % 5)
+    format!("c{} u{}", c % PALETTE, c / PALETTE % LINE_STYLES)
 }
 
 /// The figure a run stands for when clicked: the innermost covering mention (the

@@ -191,5 +191,19 @@ fn categories(root: &Map<String, Value>, cx: &mut Ctx) -> (Vec<Category>, HashMa
             categories.push(Category { id: cid, label });
         }
     }
+    if arr.len() > crate::markup::DISTINCT_CATEGORIES {
+        cx.warn(
+            Problem::warning(
+                Kind::Other,
+                format!("$.categories[{}]", crate::markup::DISTINCT_CATEGORIES),
+                format!(
+                    "{} categories: from the {}th on, colours and line styles repeat, so readers cannot tell some categories apart",
+                    arr.len(),
+                    crate::markup::DISTINCT_CATEGORIES + 1
+                ),
+            )
+            .with_hint("merge categories; a ledger is easier to read with a few"),
+        );
+    }
     (categories, cat_index)
 }

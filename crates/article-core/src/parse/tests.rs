@@ -533,3 +533,24 @@ fn lone_surrogates_are_named() {
         assert!(!errs[0].message.contains("hex escape"), "{bad}: {errs:#?}");
     }
 }
+
+#[test]
+fn categories_beyond_the_palette_warn() {
+    let many = |n: usize| {
+        let cats: Vec<Value> = (0..n)
+            .map(|i| json!({"id": format!("c{i}"), "label": format!("C{i}")}))
+            .collect();
+        load(
+            &with(base(), "/categories", Value::Array(cats))
+                .to_string()
+                .replace("\"category\":\"org\",", ""),
+        )
+        .unwrap()
+        .warnings
+    };
+    assert!(many(60).iter().all(|w| !w.message.contains("categories")));
+    let w = many(61);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].path, "$.categories[60]");
+    assert!(w[0].message.contains("61 categories"), "{}", w[0].message);
+}
