@@ -23,6 +23,7 @@
 pub mod format;
 pub mod generate;
 pub mod html;
+pub mod ids;
 pub mod json;
 pub mod keys;
 pub mod limits;
@@ -32,6 +33,7 @@ pub mod problem;
 pub mod search;
 pub mod text;
 pub mod unicode;
+pub mod view;
 
 mod anchor;
 mod model;

@@ -266,11 +266,7 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) fn valid_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
+pub(super) use crate::ids::is_valid as valid_id;
 
 pub(super) fn bad_id(path: &str, what: &str, id: &str) -> Problem {
     Problem::error(
