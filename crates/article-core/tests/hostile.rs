@@ -443,7 +443,9 @@ fn many_categories_and_many_unknown_references() {
     let e = err(&v.to_string());
     assert_eq!(e.iter().filter(|p| p.is_error()).count(), MAX_ERRORS + 1);
     // …and, after the errors, the warning that 100,000 categories cannot look different.
-    assert!(e[MAX_ERRORS + 1..].iter().all(|w| !w.is_error() && w.message.contains("categories")));
+    assert!(e[MAX_ERRORS + 1..]
+        .iter()
+        .all(|w| !w.is_error() && w.message.contains("categories")));
     assert_eq!(e[0].kind, Kind::UnknownReference);
     assert_eq!(
         e[0].hint.as_deref(),
