@@ -10,8 +10,9 @@ use article_core::problem::Kind;
 use leptos::prelude::*;
 
 use crate::api::LoadError;
-use crate::i18n::{download_size, Lang};
+use crate::i18n::Lang;
 use crate::url::Refusal;
+use article_core::view::download_size;
 
 /// The heading: what failed.
 pub fn heading(error: &LoadError, lang: Lang) -> String {

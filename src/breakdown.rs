@@ -5,7 +5,7 @@ use article_core::format;
 use article_core::Check;
 use leptos::prelude::*;
 
-use crate::reader::use_reader;
+use crate::state::use_article;
 
 /// Bar width in SVG user units; the SVG scales to its container.
 const WIDTH: f64 = 300.0;
@@ -16,9 +16,9 @@ pub fn Breakdown(
     /// Index of the figure.
     figure: usize,
 ) -> impl IntoView {
-    let reader = use_reader();
-    let doc = reader.doc.clone();
-    let t = reader.ui.get_untracked().text();
+    let state = use_article();
+    let doc = state.doc();
+    let t = state.ui.get_untracked().text();
     let lang = doc.article.lang.clone();
     let figs = &doc.article.figures;
     let fig = &figs[figure];

@@ -1,25 +1,28 @@
-// Builds a DOM fragment from a plan made in Rust (src/plan.rs) and puts it in `parent`.
+// Builds a DOM fragment from a plan made in Rust (article_core::markup::Plan) and puts it
+// in `parent`.
 //
 // Why JavaScript: a long article has tens of thousands of highlights, text nodes and
 // ledger cards, and building them one wasm-bindgen call at a time spends most of its time
 // decoding small strings out of wasm memory. Here a fragment's strings arrive as one
 // string (`pool`) and its structure as numbers (`ops`): one decode per fragment. Strings
-// become text nodes, attribute values (setAttribute) and one style property (CSSOM, which
-// a strict Content-Security-Policy allows): never HTML.
+// become text nodes and attribute values (setAttribute): never HTML, never a style.
 //
 // ops, a flat list (offsets into pool in UTF-16 units):
 //   0 start end                     a text node
 //   1 tag n (name start end)×n      open an element with n attributes; children follow
 //   2                               close the open element
-const TAGS = ["mark", "span", "li", "button"];
-const NAMES = [
-  "class", "role", "tabindex", "data-figure", "data-mention", "data-primary",
-  "data-anchor", "data-cat", "aria-label", "aria-current", "data-search-hit", "type",
-  "data-figure-card", "aria-hidden", "lang", "dir",
-];
-const STYLE_WIDTH = 16;
+// The tag and attribute names are numbered in Rust (markup::Tag::ALL, markup::Name::ALL)
+// and handed over once by `vocabulary`, so the two sides cannot drift apart.
+let TAGS = null;
+let NAMES = null;
 
-export function fill(parent, pool, ops) {
+export function vocabulary(tags, names) {
+  TAGS = tags.split(" ");
+  NAMES = names.split(" ");
+}
+
+export function fill(parent, pool, ops, append) {
+  if (!TAGS) throw new Error("fill: vocabulary not set");
   const doc = parent.ownerDocument;
   const root = doc.createDocumentFragment();
   const stack = [];
@@ -35,9 +38,7 @@ export function fill(parent, pool, ops) {
         let n = ops[i + 1];
         i += 2;
         for (; n > 0; n--, i += 3) {
-          const value = pool.substring(ops[i + 1], ops[i + 2]);
-          if (ops[i] === STYLE_WIDTH) el.style.width = value;
-          else el.setAttribute(NAMES[ops[i]], value);
+          el.setAttribute(NAMES[ops[i]], pool.substring(ops[i + 1], ops[i + 2]));
         }
         at.appendChild(el);
         stack.push(at);
@@ -51,5 +52,6 @@ export function fill(parent, pool, ops) {
         throw new Error("fill: unknown op " + ops[i - 1]);
     }
   }
-  parent.replaceChildren(root);
+  if (append) parent.appendChild(root);
+  else parent.replaceChildren(root);
 }

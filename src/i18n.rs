@@ -267,23 +267,3 @@ pub static EN: Text = Text {
     search_previous: "Previous match",
     search_none: "No matches",
 };
-
-/// How much of a download arrived, in the unit of the total: "8 / 20 kB", "1,2 / 2,1 MB",
-/// or "8 kB" without a total. Numbers are written the way `lang` writes them.
-pub fn download_size(received: u64, total: Option<u64>, lang: &str) -> String {
-    let total = total.filter(|&t| t >= received);
-    let scale = total.unwrap_or(received);
-    let (div, unit) = if scale < 1_000_000 {
-        (1e3, "kB")
-    } else {
-        (1e6, "MB")
-    };
-    let size = |b: u64| {
-        let digits = if div == 1e3 { 1.0 } else { 10.0 };
-        article_core::format::number((b as f64 / div * digits).round() / digits, lang)
-    };
-    match total {
-        Some(t) => format!("{} / {} {unit}", size(received), size(t)),
-        None => format!("{} {unit}", size(received)),
-    }
-}

@@ -1,34 +1,24 @@
 //! Every figure of the article, grouped by category, sortable by reading order or value.
 //! The legend doubles as a filter: unchecking a category dims its highlights.
+use article_core::markup::category_class;
+use article_core::view::{ledger_groups, SortBy};
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-
-use crate::figure_card::figure_cards;
-use crate::highlight::category_class;
-use crate::plan::text_view;
-use crate::reader::{reveal, use_reader, SortBy};
+use crate::clipped_text::clipped;
+use crate::figure_dom::{card_of_event, figure_cards, mention_element};
+use crate::scroll::reveal;
+use crate::state::{dir_of, use_article};
 
 /// The side ledger (a bottom sheet on narrow screens; see `style/`).
 #[component]
 pub fn Ledger() -> impl IntoView {
-    let reader = use_reader();
-    let doc = reader.doc.clone();
-    let ui = reader.ui;
+    let state = use_article();
+    let doc = state.doc();
+    let ui = state.ui;
     let n_categories = doc.article.categories.len();
     // Labels and values are the article's words: its language and direction.
     let lang = doc.article.lang.clone();
-    let dir = crate::reader::dir_of(&lang);
-
-    // Groups in category order, figures without a category last.
-    let mut groups: Vec<(Option<usize>, Vec<usize>)> =
-        (0..n_categories).map(|c| (Some(c), Vec::new())).collect();
-    groups.push((None, Vec::new()));
-    for &f in &doc.reading_order {
-        let slot = doc.article.figures[f].category.unwrap_or(n_categories);
-        groups[slot].1.push(f);
-    }
-    groups.retain(|(_, figs)| !figs.is_empty());
+    let dir = dir_of(&lang);
 
     let legend = doc
         .article
@@ -36,33 +26,32 @@ pub fn Ledger() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(c, cat)| {
-            let r = reader.clone();
             view! {
                 <li>
                     <label class="legend-item">
                         <input type="checkbox" checked=true
                             on:change=move |ev| {
                                 let shown = event_target_checked(&ev);
-                                r.hidden_categories.update(|h| { if shown { h.remove(&c); } else { h.insert(c); } });
-                                r.dim_category(c, !shown);
+                                state.hidden_categories.update(|h| { if shown { h.remove(&c); } else { h.insert(c); } });
                             } />
                         <span class=format!("swatch {}", category_class(c)) aria-hidden="true"></span>
-                        <span class="legend-label" lang=lang.clone() dir=dir>{text_view(&cat.label)}</span>
+                        <span class="legend-label" lang=lang.clone() dir=dir>{clipped(&cat.label)}</span>
                     </label>
                 </li>
             }
         })
         .collect_view();
 
-    let sections = groups
+    let sections = ledger_groups(&doc)
         .into_iter()
-        .map(|(cat, figs)| {
+        .map(|group| {
+            let cat = group.category;
             let title = match cat.and_then(|c| doc.article.categories.get(c)) {
-                Some(c) => view! { <span lang=lang.clone() dir=dir>{text_view(&c.label)}</span> }.into_any(),
+                Some(c) => view! { <span lang=lang.clone() dir=dir>{clipped(&c.label)}</span> }.into_any(),
                 None => (move || ui.get().text().uncategorised).into_any(),
             };
-            let figs = std::sync::Arc::new(figs);
-            let dimmed = move || cat.is_some_and(|c| reader.hidden_categories.with(|h| h.contains(&c)));
+            let figs = std::sync::Arc::new(group.figures);
+            let dimmed = move || cat.is_some_and(|c| state.hidden_categories.with(|h| h.contains(&c)));
             view! {
                 <section class="group" class:dimmed=dimmed>
                     <h3>
@@ -76,20 +65,12 @@ pub fn Ledger() -> impl IntoView {
         .collect_view();
 
     let no_figures = doc.article.figures.is_empty();
-    let sort = reader.sort;
-    let r = reader.clone();
+    let sort = state.sort;
     // One listener for every card: a card is a button, so Enter and Space click it too.
     let on_card = move |ev: web_sys::MouseEvent| {
-        let card = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-figure-card]").ok().flatten());
-        let figure = card
-            .and_then(|c| c.get_attribute("data-figure-card"))
-            .and_then(|id| r.doc.figure_index(&id));
-        if let Some(figure) = figure {
-            r.select(Some(figure));
-            if let Some(el) = r.mention_element(figure, 0) {
+        if let Some(figure) = card_of_event(&state, &ev) {
+            state.select(Some(figure));
+            if let Some(el) = mention_element(&state, figure, 0) {
                 reveal(&el);
             }
         }

@@ -9,19 +9,24 @@ use leptos_router::hooks::use_query_map;
 
 pub mod alert;
 pub mod api;
-pub mod article;
+pub mod article_screen;
+pub mod article_text;
 pub mod breakdown;
-pub mod catalog;
-pub mod details;
-pub mod figure_card;
-pub mod highlight;
+pub mod catalog_screen;
+pub mod clipped_text;
+pub mod figure_details;
+pub mod figure_dom;
+pub mod fill;
+pub mod hash_sync;
 pub mod i18n;
 pub mod ledger;
-pub mod page;
-pub mod plan;
+pub mod open_article;
 pub mod popover;
-pub mod reader;
+pub mod scroll;
 pub mod search;
+pub mod shortcuts;
+pub mod skeleton;
+pub mod state;
 pub mod topbar;
 pub mod url;
 pub mod warnings;
@@ -34,9 +39,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 use alert::Alert;
 use api::LoadError;
-use catalog::Catalog;
+use article_screen::ArticleScreen;
+use catalog_screen::CatalogScreen;
 use i18n::Lang;
-use page::ArticlePage;
 use topbar::TopBar;
 use url::Target;
 
@@ -78,8 +83,10 @@ fn Screens() -> impl IntoView {
     let in_article = Signal::derive(move || target.get() != Target::Catalog);
 
     let screen = move || match target.get() {
-        Target::Catalog => view! { <Catalog ui=ui on_shown=on_catalog /> }.into_any(),
-        Target::Document(url) => view! { <ArticlePage url=url ui=ui on_lang=on_lang /> }.into_any(),
+        Target::Catalog => view! { <CatalogScreen ui=ui on_shown=on_catalog /> }.into_any(),
+        Target::Document(url) => {
+            view! { <ArticleScreen url=url ui=ui on_lang=on_lang /> }.into_any()
+        }
         Target::Refused { url, reason } => {
             let error = LoadError::Refused { url, reason };
             view! { <Alert error=error on_retry=Callback::new(|_| reload()) ui=ui standalone=true /> }.into_any()

@@ -3,28 +3,26 @@
 //! Escape.
 use leptos::prelude::*;
 
-use crate::article::POPOVER_ID;
-use crate::reader::use_reader;
+use crate::clipped_text::clipped;
+use crate::figure_dom::POPOVER_ID;
+use crate::state::{dir_of, use_article};
 
 /// Details of the hovered or focused highlight, next to it.
 #[component]
 pub fn Popover() -> impl IntoView {
-    let reader = use_reader();
-    let r = reader.clone();
-    let close = reader.clone();
+    let state = use_article();
     move || {
-        let close = close.clone();
-        let hover = reader.hover.get()?;
-        let doc = &r.doc;
+        let hover = state.hover.get()?;
+        let doc = state.doc();
         let fig = doc.article.figures.get(hover.figure)?;
-        let lang = &doc.article.lang;
-        let dir = crate::reader::dir_of(lang);
-        let value = r.values[hover.figure].clone();
+        let lang = doc.article.lang.clone();
+        let dir = dir_of(&lang);
+        let value = state.value(hover.figure);
         let category = fig
             .category
             .and_then(|c| doc.article.categories.get(c))
             .map(|c| c.label.clone());
-        let t = r.ui.get().text();
+        let t = state.ui.get().text();
         let computed = doc.figures.get(hover.figure).is_some_and(|f| f.computed);
         // Below the highlight, clamped to the viewport width.
         let width = web_sys::window()
@@ -35,12 +33,12 @@ pub fn Popover() -> impl IntoView {
         let top = format!("{:.0}px", hover.bottom);
         let left = format!("{left:.0}px");
         Some(view! {
-            <div id=POPOVER_ID class="popover" role="tooltip" on:mouseleave=move |_| close.close_popover() style:left=left style:top=top data-popover=fig.id.clone()>
+            <div id=POPOVER_ID class="popover" role="tooltip" on:mouseleave=move |_| { state.hover.try_set(None); } style:left=left style:top=top data-popover=fig.id.clone()>
                 <p class="pop-value" lang=lang.clone() dir=dir>{value}</p>
-                <p class="pop-label" lang=lang.clone() dir=dir>{crate::plan::text_view(&fig.label)}</p>
-                {category.map(|c| view! { <p class="pop-cat" lang=lang.clone() dir=dir>{crate::plan::text_view(&c)}</p> })}
+                <p class="pop-label" lang=lang.clone() dir=dir>{clipped(&fig.label)}</p>
+                {category.map(|c| view! { <p class="pop-cat" lang=lang.clone() dir=dir>{clipped(&c)}</p> })}
                 {computed.then(|| view! { <p class="pop-cat">{t.computed}</p> })}
-                {fig.note.clone().map(|n| view! { <p class="pop-note" lang=lang.clone() dir=dir>{crate::plan::text_view(&n)}</p> })}
+                {fig.note.clone().map(|n| view! { <p class="pop-note" lang=lang.clone() dir=dir>{clipped(&n)}</p> })}
             </div>
         })
     }

@@ -1,43 +1,24 @@
 //! Search in the article, ignoring case and diacritics ("cam pha" finds "Cẩm Phả"). The
 //! matching is the core's; this is the box, the "3 / 12" counter and next / previous.
+//! Hits are drawn and the current one shown by `figure_dom`.
 use leptos::prelude::*;
 
-use crate::reader::use_reader;
+use crate::state::use_article;
 
 /// The search box above the article.
 #[component]
 pub fn Search() -> impl IntoView {
-    let reader = use_reader();
-    let ui = reader.ui;
-    let (query, hit) = (reader.query, reader.hit);
-    let r = reader.clone();
-    let count = Memo::new(move |_| r.hit_count());
-    let r = reader.clone();
-    let go = std::rc::Rc::new(move |step: isize| {
-        let n = count.get_untracked();
-        if n == 0 {
-            return;
+    let state = use_article();
+    let ui = state.ui;
+    let (query, hit) = (state.query, state.hit);
+    let count = Memo::new(move |_| state.hit_count());
+    let go = move |by: isize| {
+        if let Some(k) =
+            article_core::view::step(Some(hit.get_untracked()), count.get_untracked(), by)
+        {
+            hit.set(k);
         }
-        let k = (hit.get_untracked() as isize + step).rem_euclid(n as isize) as usize;
-        hit.set(k);
-        r.show_hit(k);
-    });
-    let (go_prev, go_next) = (go.clone(), go.clone());
-    let r = reader.clone();
-    // New hits (even the same number of them, when a query is refined): show the current
-    // one once the blocks have re-rendered.
-    Effect::new(move |_| {
-        query.track();
-        r.hits.track();
-        if count.get_untracked() > 0 {
-            let r = r.clone();
-            request_animation_frame(move || {
-                if let Some(k) = hit.try_get_untracked() {
-                    r.show_hit(k);
-                }
-            });
-        }
-    });
+    };
     let status = move || {
         let t = ui.get().text();
         match count.get() {
@@ -67,8 +48,8 @@ pub fn Search() -> impl IntoView {
                 }
             />
             <span class="search-count" aria-live="polite">{status}</span>
-            <button type="button" aria-label=move || ui.get().text().search_previous on:click=move |_| go_prev(-1)>"↑"</button>
-            <button type="button" aria-label=move || ui.get().text().search_next on:click=move |_| go_next(1)>"↓"</button>
+            <button type="button" aria-label=move || ui.get().text().search_previous on:click=move |_| go(-1)>"↑"</button>
+            <button type="button" aria-label=move || ui.get().text().search_next on:click=move |_| go(1)>"↓"</button>
         </search>
     }
 }

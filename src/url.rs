@@ -37,11 +37,7 @@ pub const CATALOG_URL: &str = "articles/index.json";
 /// full URL (for resolving and origin checks).
 pub fn target(article: Option<&str>, src: Option<&str>, base: &str) -> Target {
     if let Some(id) = article.filter(|s| !s.is_empty()) {
-        if id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            && id.len() <= 200
-        {
+        if article_core::ids::is_valid(id) && id.len() <= 200 {
             return Target::Document(format!("articles/{id}.json"));
         }
         return Target::Refused {
@@ -117,11 +113,7 @@ pub fn figure_from_hash(hash: &str) -> Option<&str> {
         .strip_prefix('#')
         .unwrap_or(hash)
         .strip_prefix("fig-")?;
-    (!id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-    .then_some(id)
+    article_core::ids::is_valid(id).then_some(id)
 }
 
 /// The current `location.hash`.

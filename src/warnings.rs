@@ -2,13 +2,14 @@
 //! sum mismatches, refused images, skipped blocks), listed for the reader and publisher.
 use leptos::prelude::*;
 
-use crate::reader::use_reader;
+use crate::clipped_text::clipped;
+use crate::state::use_article;
 
 /// The `role="status"` list of warnings; absent when there are none.
 #[component]
 pub fn Warnings() -> impl IntoView {
-    let reader = use_reader();
-    let doc = reader.doc.clone();
+    let state = use_article();
+    let doc = state.doc();
     (!doc.warnings.is_empty()).then(|| {
         let items = doc
             .warnings
@@ -17,7 +18,7 @@ pub fn Warnings() -> impl IntoView {
                 let at = crate::api::problem_location(w);
                 view! {
                     <li>
-                        <span class="warn-msg">{crate::plan::text_view(&w.message)}</span>" "
+                        <span class="warn-msg">{clipped(&w.message)}</span>" "
                         <code class="warn-path">{at}</code>
                         {w.hint.clone().map(|h| view! { <span class="warn-hint">{h}</span> })}
                     </li>
@@ -26,7 +27,7 @@ pub fn Warnings() -> impl IntoView {
             .collect_view();
         view! {
             <div role="status"><details class="warnings">
-                <summary>{move || format!("{} ({})", reader.ui.get().text().warnings_heading, doc.warnings.len())}</summary>
+                <summary>{move || format!("{} ({})", state.ui.get().text().warnings_heading, doc.warnings.len())}</summary>
                 <ul>{items}</ul>
             </details></div>
         }

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use article_viewer::alert::Alert;
 use article_viewer::api::LoadError;
-use article_viewer::catalog::Catalog;
+use article_viewer::article_screen::ArticleScreen;
+use article_viewer::catalog_screen::CatalogScreen;
 use article_viewer::i18n::Lang;
-use article_viewer::page::{ArticlePage, Opened};
+use article_viewer::open_article::OpenArticle;
 use article_viewer::topbar::TopBar;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,19 +30,41 @@ fn container() -> web_sys::HtmlElement {
     el.unchecked_into()
 }
 
+/// A mounted view and the element it is in. Dropped at the end of a test, it unmounts the
+/// view, so its window listeners (keys, hash changes) do not reach later tests.
+struct Mounted {
+    root: web_sys::HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = web_sys::HtmlElement;
+    fn deref(&self) -> &web_sys::HtmlElement {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
 /// Mount a loaded document and let effects run.
-async fn open(json: &str) -> web_sys::HtmlElement {
+async fn open(json: &str) -> Mounted {
     article_viewer::init();
     let doc = Arc::new(article_core::load(json).expect("fixture loads"));
     let root = container();
     let handle = mount_to(
         root.clone(),
-        move || view! { <Opened doc=doc ui=Signal::stored(Lang::En) /> },
+        move || view! { <OpenArticle doc=doc ui=Signal::stored(Lang::En) /> },
     );
-    std::mem::forget(handle);
     tick().await;
     tick().await;
-    root
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
 }
 
 fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::HtmlElement> {
@@ -306,10 +329,9 @@ async fn hostile_strings_render_as_text_and_never_run() {
 #[wasm_bindgen_test]
 async fn a_missing_document_shows_an_alert_with_retry() {
     let root = container();
-    let handle = mount_to(root.clone(), || {
-        view! { <ArticlePage url="tests/fixtures/does-not-exist.json".to_string() ui=Signal::stored(Lang::En) on_lang=Callback::new(|_| ()) /> }
+    let _handle = mount_to(root.clone(), || {
+        view! { <ArticleScreen url="tests/fixtures/does-not-exist.json".to_string() ui=Signal::stored(Lang::En) on_lang=Callback::new(|_| ()) /> }
     });
-    std::mem::forget(handle);
     until(|| root.query_selector("[role=\"alert\"]").unwrap().is_some()).await;
     let alert = one(&root, "[role=\"alert\"]");
     let text = alert.text_content().unwrap();
@@ -325,10 +347,9 @@ async fn a_missing_document_shows_an_alert_with_retry() {
 #[wasm_bindgen_test]
 async fn an_invalid_document_alert_names_the_json_path() {
     let root = container();
-    let handle = mount_to(root.clone(), || {
-        view! { <ArticlePage url="tests/fixtures/invalid.json".to_string() ui=Signal::stored(Lang::En) on_lang=Callback::new(|_| ()) /> }
+    let _handle = mount_to(root.clone(), || {
+        view! { <ArticleScreen url="tests/fixtures/invalid.json".to_string() ui=Signal::stored(Lang::En) on_lang=Callback::new(|_| ()) /> }
     });
-    std::mem::forget(handle);
     until(|| root.query_selector("[role=\"alert\"]").unwrap().is_some()).await;
     let alert = one(&root, "[role=\"alert\"]");
     let text = alert.text_content().unwrap();
@@ -340,11 +361,10 @@ async fn an_invalid_document_alert_names_the_json_path() {
 #[wasm_bindgen_test]
 async fn the_catalog_lists_articles_as_links() {
     let root = container();
-    let handle = mount_to(
+    let _handle = mount_to(
         root.clone(),
-        || view! { <Catalog ui=Signal::stored(Lang::Vi) src="public/articles/index.json" /> },
+        || view! { <CatalogScreen ui=Signal::stored(Lang::Vi) src="public/articles/index.json" /> },
     );
-    std::mem::forget(handle);
     until(|| root.query_selector("a[href]").unwrap().is_some()).await;
     let links = all(&root, "a[href]");
     assert!(links
@@ -515,12 +535,11 @@ async fn the_language_switch_changes_the_ui_and_is_remembered() {
     let storage = window().local_storage().unwrap().unwrap();
     storage.remove_item("article-viewer.lang").unwrap();
     let root = container();
-    let handle = mount_to(root.clone(), || {
+    let _handle = mount_to(root.clone(), || {
         let (chosen, choose) = signal(Lang::saved());
         let ui = Signal::derive(move || chosen.get().unwrap_or(Lang::Vi));
         view! { <TopBar ui=ui choose=choose in_article=Signal::stored(true) /> }
     });
-    std::mem::forget(handle);
     tick().await;
     let switch = one(&root, "button.lang-switch");
     assert_eq!(switch.text_content().unwrap(), "English");
@@ -569,11 +588,10 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
         .unwrap();
     let root = container();
     let d = Arc::new(doc);
-    let handle = mount_to(
+    let _handle = mount_to(
         root.clone(),
-        move || view! { <Opened doc=d ui=Signal::stored(Lang::En) /> },
+        move || view! { <OpenArticle doc=d ui=Signal::stored(Lang::En) /> },
     );
-    std::mem::forget(handle);
     // First pass: some blocks and a progress line.
     let first = all(&root, ".body > p, .body > figure").len();
     assert!(
@@ -634,12 +652,16 @@ async fn the_ledger_sorts_by_value_and_back_keeping_the_selection() {
             "reading order: {g:?}"
         );
     }
-    // Each card's mini bar has a width (set through CSSOM, allowed by the strict CSP).
-    assert!(all(&root, ".mini-bar").iter().all(|b| b
-        .style()
-        .get_property_value("width")
-        .unwrap()
-        .ends_with('%')));
+    // Each card's mini bar has a length: a width class w0 … w100 (no inline style, which
+    // the strict CSP of static pages would refuse).
+    assert!(all(&root, ".mini-bar").iter().all(|b| {
+        let class = b.class_name();
+        class.split(' ').any(|c| {
+            c.strip_prefix('w')
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n <= 100)
+        }) && b.get_attribute("style").is_none()
+    }));
 
     one(&root, "[data-figure-card=\"units\"]").click();
     tick().await;
@@ -681,70 +703,46 @@ async fn the_ledger_sorts_by_value_and_back_keeping_the_selection() {
 
 #[wasm_bindgen_test]
 fn plans_build_exactly_the_elements_attributes_and_text_they_name() {
-    use article_viewer::plan::{Name, Plan, Tag};
-    // The Rust vocabulary and fill.js's tables must agree, in order.
-    let names = [
-        (Name::Class, "class"),
-        (Name::Role, "role"),
-        (Name::Tabindex, "tabindex"),
-        (Name::DataFigure, "data-figure"),
-        (Name::DataMention, "data-mention"),
-        (Name::DataPrimary, "data-primary"),
-        (Name::DataAnchor, "data-anchor"),
-        (Name::DataCat, "data-cat"),
-        (Name::AriaLabel, "aria-label"),
-        (Name::AriaCurrent, "aria-current"),
-        (Name::DataSearchHit, "data-search-hit"),
-        (Name::Type, "type"),
-        (Name::DataFigureCard, "data-figure-card"),
-        (Name::AriaHidden, "aria-hidden"),
-        (Name::Lang, "lang"),
-        (Name::Dir, "dir"),
-    ];
-    let tags = [
-        (Tag::Mark, "MARK"),
-        (Tag::Span, "SPAN"),
-        (Tag::Li, "LI"),
-        (Tag::Button, "BUTTON"),
-    ];
+    use article_core::markup::{Name, Plan, Tag};
+    // fill.js gets its names from Rust; every tag and attribute must come out as named.
     let mut plan = Plan::default();
-    for (tag, _) in tags {
+    for tag in Tag::ALL {
         // Each attribute's value is its own name, after text with astral characters, so a
         // wrong UTF-16 offset shows as a wrong value.
         plan.text("😀 Cẩm Phả <b>");
-        plan.open(tag, &names);
+        let attrs: Vec<(Name, &str)> = Name::ALL.iter().map(|n| (*n, n.as_str())).collect();
+        plan.open(tag, &attrs);
         plan.text("54 😀 chi, đảng bộ");
         plan.close();
     }
-    plan.element(Tag::Span, &[(Name::StyleWidth, "42.5%")], "");
     let el = document().create_element("div").unwrap();
-    plan.fill(&el);
+    article_viewer::fill::fill(&el, &plan);
 
     let children = el.children();
-    assert_eq!(children.length(), 5);
-    for (i, (_, tag)) in tags.iter().enumerate() {
+    assert_eq!(children.length(), Tag::ALL.len() as u32);
+    for (i, tag) in Tag::ALL.iter().enumerate() {
         let child = children.item(i as u32).unwrap();
-        assert_eq!(child.tag_name(), *tag);
-        for (_, name) in names {
+        assert_eq!(child.tag_name(), tag.as_str().to_uppercase());
+        for name in Name::ALL {
             assert_eq!(
-                child.get_attribute(name).as_deref(),
-                Some(name),
-                "{tag} {name}"
+                child.get_attribute(name.as_str()).as_deref(),
+                Some(name.as_str()),
+                "{tag:?} {name:?}"
             );
         }
-        assert_eq!(child.get_attribute_names().length(), names.len() as u32);
+        assert_eq!(child.get_attribute_names().length(), Name::ALL.len() as u32);
         assert_eq!(child.text_content().unwrap(), "54 😀 chi, đảng bộ");
     }
     assert_eq!(
         el.text_content().unwrap(),
-        "😀 Cẩm Phả <b>54 😀 chi, đảng bộ".repeat(4),
+        "😀 Cẩm Phả <b>54 😀 chi, đảng bộ".repeat(Tag::ALL.len()),
         "markup in text stays text"
     );
-    let bar: web_sys::HtmlElement = children.item(4).unwrap().unchecked_into();
-    assert_eq!(bar.style().get_property_value("width").unwrap(), "42.5%");
-    // Filling again replaces, not appends.
-    plan.fill(&el);
-    assert_eq!(el.children().length(), 5);
+    // Filling again replaces, appending adds.
+    article_viewer::fill::fill(&el, &plan);
+    assert_eq!(el.children().length(), Tag::ALL.len() as u32);
+    article_viewer::fill::append(&el, &plan);
+    assert_eq!(el.children().length(), 2 * Tag::ALL.len() as u32);
 }
 
 #[wasm_bindgen_test]
@@ -796,20 +794,22 @@ async fn refining_a_search_leaves_paragraphs_without_hits_untouched() {
 
 /// Mount the page for `url` in the UI language `ui` and wait until it shows an alert or
 /// an article title.
-async fn page(url: &str, ui: Lang) -> web_sys::HtmlElement {
+async fn page(url: &str, ui: Lang) -> Mounted {
     let root = container();
     let url = url.to_string();
     let handle = mount_to(root.clone(), move || {
-        view! { <ArticlePage url=url ui=Signal::stored(ui) on_lang=Callback::new(|_| ()) /> }
+        view! { <ArticleScreen url=url ui=Signal::stored(ui) on_lang=Callback::new(|_| ()) /> }
     });
-    std::mem::forget(handle);
     until(|| {
         root.query_selector("[role=\"alert\"], article h1")
             .unwrap()
             .is_some()
     })
     .await;
-    root
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
 }
 
 /// Words that only an English sentence has (none of them is a Vietnamese word).
@@ -1277,11 +1277,10 @@ async fn a_deep_link_to_a_missing_figure_gets_a_polite_notice_in_the_ui_language
         for ui in [Lang::En, Lang::Vi] {
             let doc = Arc::new(article_core::load(&json).unwrap());
             let root = container();
-            let handle = mount_to(
+            let _handle = mount_to(
                 root.clone(),
-                move || view! { <Opened doc=doc ui=Signal::stored(ui) /> },
+                move || view! { <OpenArticle doc=doc ui=Signal::stored(ui) /> },
             );
-            std::mem::forget(handle);
             tick().await;
             tick().await;
             let text = notice(&root);
@@ -1319,11 +1318,10 @@ async fn an_article_without_figures_says_so_and_hides_the_keyboard_hint() {
             let doc =
                 Arc::new(article_core::load(&doc_json("en", "Empty", categories, 0)).unwrap());
             let root = container();
-            let handle = mount_to(
+            let _handle = mount_to(
                 root.clone(),
-                move || view! { <Opened doc=doc ui=Signal::stored(ui) /> },
+                move || view! { <OpenArticle doc=doc ui=Signal::stored(ui) /> },
             );
-            std::mem::forget(handle);
             tick().await;
             assert_eq!(one(&root, ".ledger-empty").text_content().unwrap(), words);
             assert!(

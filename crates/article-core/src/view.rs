@@ -22,6 +22,22 @@ pub fn step(here: Option<usize>, len: usize, by: isize) -> Option<usize> {
     })
 }
 
+/// Text bytes shown in the first pass of a long article: a few screens.
+const FIRST_PASS_BYTES: usize = 12_000;
+
+/// How many leading blocks make up the first pass of rendering (all of them for a short
+/// article): a long article shows its first screens at once and the rest a frame later.
+pub fn first_screens(blocks: &[crate::Block]) -> usize {
+    let mut bytes = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        bytes += b.text().map_or(0, str::len);
+        if bytes > FIRST_PASS_BYTES {
+            return i + 1;
+        }
+    }
+    blocks.len()
+}
+
 /// How the ledger orders cards within a group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -162,6 +178,21 @@ mod tests {
                 assert!(pos(w[0]) < pos(w[1]));
             }
         }
+    }
+
+    #[test]
+    fn first_screens_are_a_few_screens() {
+        let para = |n: usize| crate::Block::Paragraph {
+            text: "x".repeat(n),
+        };
+        assert_eq!(first_screens(&[]), 0);
+        assert_eq!(
+            first_screens(&[para(100), para(100)]),
+            2,
+            "a short article at once"
+        );
+        let long: Vec<_> = (0..100).map(|_| para(1_000)).collect();
+        assert_eq!(first_screens(&long), 13, "just past 12,000 bytes");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The list of shipped articles from `articles/index.json`.
+//! The catalog screen: the list of articles from `articles/index.json` (the data and its
+//! loading are `api::Catalog` / `api::fetch_catalog`).
 use article_core::format::Timestamp;
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ use crate::url::CATALOG_URL;
 
 /// The catalog screen.
 #[component]
-pub fn Catalog(
+pub fn CatalogScreen(
     /// The UI language.
     #[prop(into)]
     ui: Signal<Lang>,
@@ -55,12 +56,12 @@ pub fn Catalog(
                                     let short = t.short(if lang.is_empty() { ui.get_untracked().tag() } else { &lang });
                                     view! { <time datetime=iso>{short}</time> }
                                 });
-                                let valid_id = !a.id.is_empty() && a.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                                let valid_id = article_core::ids::is_valid(&a.id);
                                 let href = valid_id.then(|| format!("?article={}", a.id));
                                 view! {
-                                    <li class="entry" lang=(!lang.is_empty()).then(|| lang.clone()) dir=(!lang.is_empty()).then(|| crate::reader::dir_of(&lang))>
-                                        {a.kicker.as_deref().map(|k| view! { <p class="kicker">{crate::plan::text_view(k)}</p> })}
-                                        <h2><a href=href>{crate::plan::text_view(&a.title)}</a></h2>
+                                    <li class="entry" lang=(!lang.is_empty()).then(|| lang.clone()) dir=(!lang.is_empty()).then(|| crate::state::dir_of(&lang))>
+                                        {a.kicker.as_deref().map(|k| view! { <p class="kicker">{crate::clipped_text::clipped(k)}</p> })}
+                                        <h2><a href=href>{crate::clipped_text::clipped(&a.title)}</a></h2>
                                         {date}
                                     </li>
                                 }
