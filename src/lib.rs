@@ -21,6 +21,7 @@ pub mod hash_sync;
 pub mod i18n;
 pub mod ledger;
 pub mod open_article;
+pub mod panic_alert;
 pub mod popover;
 pub mod scroll;
 pub mod search;
@@ -105,50 +106,6 @@ fn reload() {
     }
 }
 
-/// Replace a frozen page with an explanation when a panic escapes (a bug): the message goes
-/// to the console, and the reader gets a `role="alert"` box with a reload link. Built with
-/// plain DOM calls because after a panic the reactive system can no longer be trusted, and
-/// a link rather than a button because with `panic = "abort"` no wasm code runs afterwards.
-pub fn install_panic_alert() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(install_panic_hook);
-}
-
-fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(body) = doc.body() else { return };
-        let lang = Lang::saved().unwrap_or(Lang::from_tag(
-            &doc.document_element()
-                .map(|e| e.get_attribute("lang").unwrap_or_default())
-                .unwrap_or_default(),
-        ));
-        let t = lang.text();
-        let build = || -> Result<(), wasm_bindgen::JsValue> {
-            let alert = doc.create_element("div")?;
-            alert.set_attribute("role", "alert")?;
-            alert.set_attribute("class", "alert panic")?;
-            let h = doc.create_element("h2")?;
-            h.set_text_content(Some(t.error_panic));
-            let p = doc.create_element("p")?;
-            p.set_text_content(Some(&info.to_string()));
-            let a = doc.create_element("a")?;
-            a.set_attribute("href", &url::current_href())?;
-            a.set_attribute("class", "button")?;
-            a.set_text_content(Some(t.reload));
-            alert.append_child(&h)?;
-            alert.append_child(&p)?;
-            alert.append_child(&a)?;
-            body.prepend_with_node_1(&alert)?;
-            Ok(())
-        };
-        let _ = build();
-    }));
-}
-
 /// Bytes of wasm linear memory in use by the reader, for the benchmark
 /// (`window.wasmBindings.wasm_memory_bytes()`).
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -164,5 +121,5 @@ pub fn wasm_memory_bytes() -> f64 {
 /// Everything the reader sets up once per page: the panic alert. (Normalisation needs no
 /// set-up: the core is built with its `browser` feature, see `article_core::unicode`.)
 pub fn init() {
-    install_panic_alert();
+    panic_alert::install();
 }

@@ -69,19 +69,8 @@ fn current_figures(h: &Harness) -> BTreeSet<String> {
 /// Whether `id` is fully selected: every highlight of it and its card are current, and
 /// the details panel shows it.
 fn is_selected(h: &Harness, id: &str) -> bool {
-    h.eval_with(
-        "(() => {
-            const id = arguments[0];
-            const marks = [...document.querySelectorAll('[data-figure]')]
-                .filter(e => e.getAttribute('data-figure').split(/\\s+/).includes(id));
-            const card = document.querySelector(`[data-figure-card=\"${id}\"]`);
-            const details = document.querySelector(`[data-figure-details=\"${id}\"]`);
-            return !!card && card.getAttribute('aria-current') === 'true' && !!details
-                && marks.every(m => m.getAttribute('aria-current') === 'true');
-        })()",
-        vec![json!(id)],
-    )
-    .as_bool()
+    h.eval_with(include_str!("../js/is-selected.js"), vec![json!(id)])
+        .as_bool()
         == Some(true)
 }
 
@@ -228,20 +217,7 @@ fn every_mentioned_figure_is_highlighted_and_every_figure_has_a_ledger_card() {
         let all = figure_ids(&doc);
         let mentioned = mentioned_ids(&doc);
         let report = h.eval_with(
-            "(() => {
-                const [all, mentioned] = arguments;
-                const out = { missingMarks: [], notFocusable: [], cardCounts: {}, extraCards: [] };
-                const marks = [...document.querySelectorAll('[data-figure]')];
-                for (const id of mentioned) {
-                    const mine = marks.filter(m => m.getAttribute('data-figure').split(/\\s+/).includes(id));
-                    if (!mine.length) out.missingMarks.push(id);
-                    for (const m of mine) if (m.tabIndex !== 0) out.notFocusable.push(id + ': ' + m.outerHTML.slice(0, 80));
-                }
-                for (const id of all) out.cardCounts[id] = document.querySelectorAll(`[data-figure-card=\"${id}\"]`).length;
-                for (const c of document.querySelectorAll('[data-figure-card]'))
-                    if (!all.includes(c.getAttribute('data-figure-card'))) out.extraCards.push(c.getAttribute('data-figure-card'));
-                return out;
-            })()",
+            include_str!("../js/marks-and-cards-report.js"),
             vec![json!(all), json!(mentioned)],
         );
         assert_eq!(
@@ -361,19 +337,9 @@ fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_closes_then_c
     let all = figure_ids(&doc);
     // Reading order as the reader sees it: by first highlight in the text (ties by document
     // order), figures without highlights last.
-    let order: Vec<String> = serde_json::from_value(h.eval_with(
-        "(() => {
-            const all = arguments[0], seen = [];
-            for (const m of document.querySelectorAll('[data-figure]')) {
-                const fresh = m.getAttribute('data-figure').split(/\\s+/).filter(id => !seen.includes(id));
-                fresh.sort((a, b) => all.indexOf(a) - all.indexOf(b));
-                for (const id of fresh) if (!seen.includes(id)) seen.push(id);
-            }
-            for (const id of all) if (!seen.includes(id)) seen.push(id);
-            return seen;
-        })()",
-        vec![json!(all)],
-    ))
+    let order: Vec<String> = serde_json::from_value(
+        h.eval_with(include_str!("../js/reading-order.js"), vec![json!(all)]),
+    )
     .unwrap();
     assert!(order.len() >= 3);
 

@@ -23,173 +23,17 @@ use e2e::{Driver, Server, Session};
 use serde_json::{json, Value};
 
 /// Poll for the `article-rendered` mark, let its frame finish, settle, then collect.
-const MEASURE_JS: &str = r#"
-const done = arguments[arguments.length - 1];
-const settleMs = arguments[0];
-const P = performance;
-const deadline = P.now() + 40000;
-function poll() {
-  const e = P.getEntriesByName('article-rendered', 'mark')[0];
-  if (e) return requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => collect(e.startTime), settleMs)));
-  if (P.now() > deadline) {
-    return done({ failure: 'no article-rendered mark after 40 s',
-      page: (document.body ? document.body.innerText : '').slice(0, 400) });
-  }
-  setTimeout(poll, 10);
-}
-function entries(type) {
-  return new Promise(resolve => {
-    let got = [];
-    let o;
-    try {
-      o = new PerformanceObserver(list => { got = got.concat(list.getEntries()); });
-      o.observe({ type, buffered: true });
-    } catch (e) { return resolve([]); }
-    setTimeout(() => { got = got.concat(o.takeRecords()); o.disconnect(); resolve(got); }, 50);
-  });
-}
-async function collect(rendered) {
-  const shifts = (await entries('layout-shift')).filter(e => !e.hadRecentInput);
-  let cls = 0, win = 0, winStart = -1, last = -1;
-  for (const s of shifts) {
-    if (last < 0 || s.startTime - last > 1000 || s.startTime - winStart > 5000) { win = 0; winStart = s.startTime; }
-    win += s.value; last = s.startTime; cls = Math.max(cls, win);
-  }
-  const lcps = await entries('largest-contentful-paint');
-  const lcp = lcps.length ? lcps[lcps.length - 1] : null;
-  const fcp = P.getEntriesByName('first-contentful-paint')[0];
-  const nav = P.getEntriesByType('navigation')[0];
-  const res = {};
-  for (const r of P.getEntriesByType('resource')) {
-    const u = new URL(r.name);
-    const key = /\.wasm$/.test(u.pathname) ? 'wasm'
-      : /\/articles\/[^/]+\.json$/.test(u.pathname) ? 'json'
-      : /\/preload\.js$/.test(u.pathname) ? 'preload'
-      : /\.js$/.test(u.pathname) ? 'js' : null;
-    if (key && !res[key]) res[key] = { start: r.startTime, end: r.responseEnd, bytes: r.encodedBodySize };
-  }
-  const marks = {};
-  for (const m of P.getEntriesByType('mark')) marks[m.name] = m.startTime;
-  const mem = P.memory ? { used: P.memory.usedJSHeapSize, total: P.memory.totalJSHeapSize } : null;
-  let wasm = null;
-  try { if (window.wasmBindings) wasm = window.wasmBindings.wasm_memory_bytes(); } catch (e) { wasm = null; }
-  done({
-    rendered,
-    fcp: fcp ? fcp.startTime : null,
-    lcp: lcp ? (lcp.renderTime || lcp.loadTime || lcp.startTime) : null,
-    lcpTag: lcp && lcp.element ? lcp.element.tagName : null,
-    cls, shiftSum: shifts.reduce((a, s) => a + s.value, 0), shifts: shifts.length,
-    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
-    load: nav ? nav.loadEventEnd : null,
-    res, marks, mem, wasm,
-    nodes: document.getElementsByTagName('*').length,
-    highlights: document.querySelectorAll('mark[data-figure]').length,
-    cards: document.querySelectorAll('[data-figure-card]').length,
-    alerts: [...document.querySelectorAll('[role=alert]')].map(a => a.innerText.trim().slice(0, 200)),
-    title: document.title,
-  });
-}
-poll();
-"#;
+const MEASURE_JS: &str = include_str!("../../js/bench-measure.js");
 
 /// Click one highlight (by index) and time the reaction inside the page.
-const SELECT_JS: &str = r#"
-const done = arguments[arguments.length - 1];
-const index = arguments[0];
-const marks = document.querySelectorAll('mark[data-figure]');
-const m = marks[index];
-if (!m) return done({ failure: 'no highlight ' + index + ' of ' + marks.length });
-m.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-// Two frames for the scroll to settle, then click.
-requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
-  let t1 = null;
-  const give_up = setTimeout(() => { obs.disconnect(); done({ failure: 'aria-current never became "true"', figure: m.getAttribute('data-figure') }); }, 5000);
-  const obs = new MutationObserver(() => {
-    if (t1 !== null || m.getAttribute('aria-current') !== 'true') return;
-    t1 = performance.now();
-    obs.disconnect();
-    requestAnimationFrame(() => {
-      const t2 = performance.now();
-      // A task queued from the frame's rAF runs after that frame's style, layout and paint.
-      setTimeout(() => {
-        clearTimeout(give_up);
-        done({ t0, dom: t1 - t0, frame: t2 - t0, painted: performance.now() - t0, figure: m.getAttribute('data-figure') });
-      }, 0);
-    });
-  });
-  obs.observe(m, { attributes: true, attributeFilter: ['aria-current'] });
-  const t0 = performance.now();
-  m.click();
-}, 50)));
-"#;
+const SELECT_JS: &str = include_str!("../../js/bench-select.js");
 
 /// Injected before any page script in the analysis load (DevTools
 /// `Page.addScriptToEvaluateOnNewDocument`, which the CSP does not apply to).
-const HOOKS_JS: &str = r#"
-(() => {
-  if (!/[?&]article=/.test(location.search) || /plain\.html$/.test(location.pathname)) return;
-  const P = performance, now = () => P.now();
-  const B = window.__bench = { dom: [], normalize: { calls: 0, ms: 0, chars: 0 }, textAt: null };
-  addEventListener('TrunkApplicationStarted', () => P.mark('bench:wasm-started'));
-  const fetch0 = window.fetch;
-  window.fetch = function (input) {
-    const url = String(input && input.url ? input.url : input);
-    const article = url.includes('articles/');
-    if (article) P.mark('bench:fetch-called');
-    const p = fetch0.apply(this, arguments);
-    if (article) p.then(() => P.mark('bench:fetch-response'), () => {});
-    return p;
-  };
-  // The body is in wasm when the reader's stream reports its end (older builds read it
-  // with text() or arrayBuffer()).
-  const bodyRead = () => { P.mark('bench:text-resolved'); B.textAt = now(); };
-  for (const name of ['text', 'arrayBuffer']) {
-    const f = Response.prototype[name];
-    Response.prototype[name] = function () {
-      const article = this.url.includes('/articles/');
-      const p = f.apply(this, arguments);
-      if (article) p.then(bodyRead, () => {});
-      return p;
-    };
-  }
-  const read0 = ReadableStreamDefaultReader.prototype.read;
-  ReadableStreamDefaultReader.prototype.read = function () {
-    const p = read0.apply(this, arguments);
-    p.then(r => { if (r && r.done) bodyRead(); }, () => {});
-    return p;
-  };
-  const norm0 = String.prototype.normalize;
-  String.prototype.normalize = function () {
-    const t = now();
-    const r = norm0.apply(this, arguments);
-    B.normalize.ms += now() - t; B.normalize.calls += 1; B.normalize.chars += this.length;
-    return r;
-  };
-  const wrap = (proto, name) => {
-    const f = proto[name];
-    proto[name] = function () { B.dom.push(now()); return f.apply(this, arguments); };
-  };
-  wrap(Document.prototype, 'createElement');
-  wrap(Document.prototype, 'createTextNode');
-  wrap(Document.prototype, 'createComment');
-  wrap(Node.prototype, 'cloneNode');
-  wrap(Node.prototype, 'appendChild');
-  wrap(Node.prototype, 'insertBefore');
-  wrap(Element.prototype, 'setAttribute');
-})();
-"#;
+const HOOKS_JS: &str = include_str!("../../js/bench-hooks.js");
 
 /// Read the hooks' record after the analysis load.
-const HOOKS_READ_JS: &str = r#"
-const B = window.__bench || { dom: [], normalize: {} };
-const rendered = (performance.getEntriesByName('article-rendered', 'mark')[0] || {}).startTime;
-const after = B.textAt == null ? [] : B.dom.filter(t => t >= B.textAt && (rendered == null || t <= rendered));
-const marks = {};
-for (const m of performance.getEntriesByType('mark')) marks[m.name] = m.startTime;
-return { rendered, marks, normalize: B.normalize, domCalls: after.length,
-         domFirst: after.length ? after[0] : null, domLast: after.length ? after[after.length - 1] : null,
-         domTotal: B.dom.length };
-"#;
+const HOOKS_READ_JS: &str = include_str!("../../js/bench-hooks-read.js");
 
 struct Opts {
     site: PathBuf,
