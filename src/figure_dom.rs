@@ -49,6 +49,47 @@ fn words(state: &ArticleState, article_lang: &str) -> (&'static str, &'static st
     (figure, computed)
 }
 
+/// What the planners draw from, held for one build: the document, its formatted values
+/// and the words (see [`Source`]).
+struct Sources {
+    doc: std::sync::Arc<article_core::Document>,
+    values: std::sync::Arc<Vec<String>>,
+    figure: &'static str,
+    computed: &'static str,
+}
+
+impl Sources {
+    fn of(state: &ArticleState) -> Self {
+        let doc = state.doc();
+        let (figure, computed) = words(state, &doc.article.lang);
+        Sources {
+            values: state.values(),
+            doc,
+            figure,
+            computed,
+        }
+    }
+
+    fn get(&self) -> Source<'_> {
+        Source {
+            doc: &self.doc,
+            values: &self.values,
+            words: Words {
+                figure: self.figure,
+                computed: self.computed,
+            },
+        }
+    }
+}
+
+/// Blocks `range` with their search hits, into `plan`.
+fn plan_blocks(plan: &mut Plan, src: &Source, range: Range<usize>, hits: &Hits) {
+    for i in range {
+        let (first, ranges) = block_hits(hits, i);
+        markup::block(plan, src, i, &ranges, first);
+    }
+}
+
 /// One block's hits as its text shows them: none, or the global number of its first hit
 /// and their ranges. A block without hits compares equal however many hits precede it, so
 /// refining a search leaves it alone.
@@ -64,23 +105,14 @@ fn block_hits(hits: &Hits, block: usize) -> (usize, Vec<Range<usize>>) {
 /// frame as the article element).
 pub fn article_markup(el: web_sys::Element) {
     let state = crate::state::use_article();
-    let doc = state.doc();
-    let values = state.values();
-    let (figure, computed) = words(&state, &doc.article.lang);
-    let src = Source {
-        doc: &doc,
-        values: &values,
-        words: Words { figure, computed },
-    };
+    let sources = Sources::of(&state);
+    let doc = &sources.doc;
     let split = article_core::view::first_screens(&doc.article.blocks);
     let hits = state.hits.get_untracked();
     let mut plan = Plan::default();
-    markup::header(&mut plan, &doc);
+    markup::header(&mut plan, doc);
     plan.open(markup::Tag::Div, &[(Name::Class, "body")]);
-    for i in 0..split {
-        let (first, ranges) = block_hits(&hits, i);
-        markup::block(&mut plan, &src, i, &ranges, first);
-    }
+    plan_blocks(&mut plan, &sources.get(), 0..split, &hits);
     let rest = split < doc.article.blocks.len();
     if rest {
         // Where the rest of a long article will be, a frame later.
@@ -104,20 +136,15 @@ pub fn article_markup(el: web_sys::Element) {
             let (Some(body), Some(state)) = (body.clone(), Some(state)) else {
                 return true;
             };
-            let doc = state.doc();
-            let values = state.values();
-            let (figure, computed) = words(&state, &doc.article.lang);
-            let src = Source {
-                doc: &doc,
-                values: &values,
-                words: Words { figure, computed },
-            };
-            let hits = state.hits.get_untracked();
+            let sources = Sources::of(&state);
             let mut plan = Plan::default();
-            for i in split..doc.article.blocks.len() {
-                let (first, ranges) = block_hits(&hits, i);
-                markup::block(&mut plan, &src, i, &ranges, first);
-            }
+            let all = sources.doc.article.blocks.len();
+            plan_blocks(
+                &mut plan,
+                &sources.get(),
+                split..all,
+                &state.hits.get_untracked(),
+            );
             if let Ok(Some(line)) = body.query_selector(&format!(".{PROGRESS}")) {
                 line.remove();
             }
@@ -141,18 +168,11 @@ pub fn figure_cards(el: web_sys::Element, figures: std::sync::Arc<Vec<usize>>) {
     let doc = state.doc();
     let scale = markup::scale(&doc, &figures);
     let draw = move |state: ArticleState| {
-        let doc = state.doc();
-        let values = state.values();
-        let (figure, computed) = words(&state, &doc.article.lang);
-        let src = Source {
-            doc: &doc,
-            values: &values,
-            words: Words { figure, computed },
-        };
+        let sources = Sources::of(&state);
         let by = state.sort.get_untracked();
         let mut plan = Plan::default();
-        for f in article_core::view::ordered(&doc, &figures, by) {
-            markup::card(&mut plan, &src, f, scale);
+        for f in article_core::view::ordered(&sources.doc, &figures, by) {
+            markup::card(&mut plan, &sources.get(), f, scale);
         }
         fill::fill(&el, &plan);
         apply_state_in(&state, &el);
@@ -322,14 +342,8 @@ fn refill_blocks(
     prev: &[(usize, Vec<Range<usize>>)],
     now: &[(usize, Vec<Range<usize>>)],
 ) -> bool {
-    let doc = state.doc();
-    let values = state.values();
-    let (figure, computed) = words(state, &doc.article.lang);
-    let src = Source {
-        doc: &doc,
-        values: &values,
-        words: Words { figure, computed },
-    };
+    let sources = Sources::of(state);
+    let src = sources.get();
     let hovered = state.hover.try_get_untracked().flatten().map(|h| h.mark);
     let mut replaced = false;
     for (block, hits) in now.iter().enumerate() {
