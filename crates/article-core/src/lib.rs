@@ -34,6 +34,7 @@ pub mod search;
 pub mod text;
 pub mod unicode;
 pub mod view;
+pub mod words;
 
 mod anchor;
 mod model;
