@@ -1,7 +1,18 @@
-// Start fetching the article named in the URL while the WebAssembly downloads, instead of
-// after it starts. The reader's own fetch (same URL, same mode) then reuses this response.
+// Runs in <head>, before the first paint.
+//
+// 1. Tell the style sheet that JavaScript runs (`html.js`): a static page then hides what
+//    only readers without it need (each card's note and arithmetic; the reader has a
+//    details panel), so nothing moves when the wasm takes over.
+// 2. On the site's index.html with `?article=` or `?src=`, hide the static catalog
+//    (`html.query`): that address is an article, which must not flash the list first.
+// 3. Start fetching the article named in the URL while the WebAssembly downloads, instead
+//    of after it starts. The reader's own fetch (same URL, same mode) then reuses it.
 (function () {
-  var id = new URLSearchParams(location.search).get("article");
+  var root = document.documentElement;
+  root.classList.add("js");
+  var params = new URLSearchParams(location.search);
+  if (params.has("article") || params.has("src")) root.classList.add("query");
+  var id = params.get("article");
   if (!id || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) return;
   var link = document.createElement("link");
   link.rel = "preload";

@@ -245,7 +245,7 @@ pub fn Alert(
                     .iter()
                     .take(20)
                     .map(|p| {
-                        let at = crate::api::problem_location(p);
+                        let at = article_core::markup::problem_location(p);
                         let message = view! {
                             <span class="problem-msg">{p.message.clone()}</span>
                             {p.hint.clone().map(|h| view! { <span class="problem-hint">{h}</span> })}

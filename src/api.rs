@@ -152,14 +152,6 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Where a problem is, for people: `$.figures[0].value (9:16)`.
-pub fn problem_location(p: &Problem) -> String {
-    match (p.line, p.column) {
-        (Some(l), Some(c)) => format!("{} ({l}:{c})", p.path),
-        _ => p.path.clone(),
-    }
-}
-
 /// How far a download has got: bytes received, and the total when the server said it
 /// (and is not compressing, in which case its length is not the body's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -451,7 +443,12 @@ pub async fn fetch_document(
     progress: Option<Callback<Progress>>,
 ) -> Result<Arc<Document>, LoadError> {
     let text = fetch_text(&url, progress).await?;
-    article_core::load(&text)
+    load_document(url, &text)
+}
+
+/// Read a document (fetched, or embedded in a static page).
+pub fn load_document(url: String, text: &str) -> Result<Arc<Document>, LoadError> {
+    article_core::load(text)
         .map(Arc::new)
         .map_err(|problems| LoadError::Invalid { url, problems })
 }
@@ -467,6 +464,9 @@ pub struct CatalogEntry {
     pub published: Option<String>,
     #[serde(default)]
     pub lang: Option<String>,
+    /// The article's static page (relative to the site root), when `article site` made one.
+    #[serde(default)]
+    pub page: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -477,7 +477,12 @@ pub struct Catalog {
 /// Fetch the catalog. Its format is tiny and app-owned, so serde's message is enough.
 pub async fn fetch_catalog(url: String) -> Result<Arc<Catalog>, LoadError> {
     let text = fetch_text(&url, None).await?;
-    serde_json::from_str::<Catalog>(&text)
+    parse_catalog(url, &text)
+}
+
+/// Read a catalog (fetched, or embedded in the site's `index.html`).
+pub fn parse_catalog(url: String, text: &str) -> Result<Arc<Catalog>, LoadError> {
+    serde_json::from_str::<Catalog>(text)
         .map(Arc::new)
         .map_err(|e| LoadError::Invalid {
             problems: vec![

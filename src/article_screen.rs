@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::alert::error_fallback;
-use crate::api::{fetch_document, Progress};
+use crate::api::{fetch_document, load_document, Progress};
 use crate::i18n::{screen_lang, Lang};
 use crate::open_article::OpenArticle;
 use crate::skeleton::Skeleton;
@@ -20,20 +20,35 @@ pub fn ArticleScreen(
     /// Told the document's language once it has loaded, so the UI can follow it.
     #[prop(into)]
     on_lang: Callback<String>,
+    /// The document's text when the page already holds it (a static page): read, not
+    /// fetched.
+    #[prop(optional)]
+    embedded: Option<String>,
 ) -> impl IntoView {
     let ui = screen_lang(ui);
     let (retry, set_retry) = signal(0u32);
     let (progress, set_progress) = signal(None::<Progress>);
+    let embedded = StoredValue::new(embedded);
     let doc = LocalResource::new(move || {
         retry.track();
         set_progress.set(None);
-        fetch_document(
-            url.get(),
-            // `try_`: a last chunk may arrive as the reader navigates away.
-            Some(Callback::new(move |p| {
-                set_progress.try_set(Some(p));
-            })),
-        )
+        let url = url.get();
+        let embedded = embedded.get_value();
+        async move {
+            match embedded {
+                Some(text) => load_document(url, &text),
+                None => {
+                    fetch_document(
+                        url,
+                        // `try_`: a last chunk may arrive as the reader navigates away.
+                        Some(Callback::new(move |p| {
+                            set_progress.try_set(Some(p));
+                        })),
+                    )
+                    .await
+                }
+            }
+        }
     });
     let retry_cb = Callback::new(move |_| set_retry.update(|n| *n += 1));
     view! {

@@ -56,6 +56,7 @@ struct Sources {
     values: std::sync::Arc<Vec<String>>,
     figure: &'static str,
     computed: &'static str,
+    root: String,
 }
 
 impl Sources {
@@ -67,6 +68,7 @@ impl Sources {
             doc,
             figure,
             computed,
+            root: crate::static_page::root(),
         }
     }
 
@@ -78,6 +80,7 @@ impl Sources {
                 figure: self.figure,
                 computed: self.computed,
             },
+            root: &self.root,
         }
     }
 }

@@ -28,6 +28,7 @@ pub mod search;
 pub mod shortcuts;
 pub mod skeleton;
 pub mod state;
+pub mod static_page;
 pub mod topbar;
 pub mod url;
 pub mod warnings;
@@ -81,14 +82,28 @@ fn Screens() -> impl IntoView {
         }
     });
 
-    let in_article = Signal::derive(move || target.get() != Target::Catalog);
+    let on_static_article = static_page::article().is_some();
+    let in_article = Signal::derive(move || on_static_article || target.get() != Target::Catalog);
 
-    let screen = move || match target.get() {
-        Target::Catalog => view! { <CatalogScreen ui=ui on_shown=on_catalog /> }.into_any(),
-        Target::Document(url) => {
+    // A static article page holds its document: that is the screen, whatever the query.
+    let embedded = static_page::article();
+    // The site's static catalog is for the catalog's address only: another screen (an
+    // article, an error) replaces it at once (it is hidden from the first paint).
+    let on_static_page = embedded.is_some();
+    Effect::new(move |_| {
+        if !on_static_page && target.get() != Target::Catalog {
+            static_page::take_over();
+        }
+    });
+    let screen = move || match (target.get(), embedded.clone()) {
+        (_, Some((text, src))) => {
+            view! { <ArticleScreen url=src ui=ui on_lang=on_lang embedded=text /> }.into_any()
+        }
+        (Target::Catalog, None) => view! { <CatalogScreen ui=ui on_shown=on_catalog /> }.into_any(),
+        (Target::Document(url), None) => {
             view! { <ArticleScreen url=url ui=ui on_lang=on_lang /> }.into_any()
         }
-        Target::Refused { url, reason } => {
+        (Target::Refused { url, reason }, None) => {
             let error = LoadError::Refused { url, reason };
             view! { <Alert error=error on_retry=Callback::new(|_| reload()) ui=ui standalone=true /> }.into_any()
         }

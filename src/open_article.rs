@@ -33,6 +33,8 @@ pub fn OpenArticle(
     }
 
     let missing = crate::hash_sync::follow(state);
+    // On a static page, its HTML gives way now that the reader's article is here.
+    Effect::new(move |_| crate::static_page::take_over());
     figure_dom::follow(state);
     crate::shortcuts::follow(state);
 

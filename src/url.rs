@@ -30,8 +30,14 @@ pub enum Refusal {
     Origin { origin: String, page: String },
 }
 
-/// Where the catalog lives, relative to the page.
+/// Where the catalog lives, relative to the site root.
 pub const CATALOG_URL: &str = "articles/index.json";
+
+/// Where the catalog lives, relative to this page (a static page is deeper, see
+/// [`crate::static_page::root`]).
+pub fn catalog_url() -> String {
+    format!("{}{CATALOG_URL}", crate::static_page::root())
+}
 
 /// Decide the target from the query parameters `article` and `src`. `base` is the page's
 /// full URL (for resolving and origin checks).
@@ -130,8 +136,15 @@ pub fn current_href() -> String {
         .unwrap_or_default()
 }
 
-/// The page path without query or hash: the catalog's address.
+/// The catalog's address: the site root's path (the page's own path without query or
+/// hash, or the root a static page names).
 pub fn catalog_href() -> String {
+    let root = crate::static_page::root();
+    if !root.is_empty() {
+        if let Ok(u) = web_sys::Url::new_with_base(&root, &current_href()) {
+            return u.pathname();
+        }
+    }
     web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "./".into())

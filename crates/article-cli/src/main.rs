@@ -11,6 +11,7 @@ mod figures;
 mod generate;
 mod input;
 mod report;
+mod site;
 mod suggest;
 
 use lexopt::Arg;
@@ -36,6 +37,12 @@ Usage:
   article generate [--bytes N] [--figures N] [--seed N]
       Print a large synthetic article for benchmarks (defaults: 1000000 bytes,
       5000 figures, seed 1).
+  article site DIST [--base-url URL]
+      Turn a built site (Trunk's dist/) into static pages: DIST/articles/ID/index.html
+      for every DIST/articles/*.json (documents with errors are reported and skipped),
+      the catalog DIST/articles/index.json from the documents, newest first, and its
+      first page in DIST/index.html. --base-url makes canonical and preview URLs
+      absolute. Idempotent.
   article help | --help | -h
       This text.
 
@@ -132,6 +139,7 @@ fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Result<Ou
         "figures" => figures::run(&utf8(rest)?, out, err),
         "suggest" => suggest::run(&utf8(rest)?, out, err),
         "generate" => generate::run(&generate_args(&utf8(rest)?)?, out),
+        "site" => site::run(&utf8(rest)?, out, err),
         _ => Err(UsageError::new(format!("unknown command `{name}`")).into()),
     }
 }
@@ -147,7 +155,7 @@ fn usage(e: lexopt::Error) -> UsageError {
 }
 
 /// An option as it was written: `--quiet`, `-q`; a value as itself (lossily if not UTF-8).
-fn spelled(arg: &Arg) -> String {
+pub(crate) fn spelled(arg: &Arg) -> String {
     match arg {
         Arg::Short(c) => format!("-{c}"),
         Arg::Long(name) => format!("--{name}"),

@@ -507,6 +507,16 @@ impl Timestamp {
         })
     }
 
+    /// Seconds since 1970-01-01T00:00:00Z of this instant (the offset applied), for
+    /// ordering articles by when they were published.
+    pub fn unix_seconds(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) * 86_400
+            + i64::from(self.hour) * 3_600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second)
+            - i64::from(self.offset_minutes) * 60
+    }
+
     /// 0 = Sunday … 6 = Saturday, of the date as written.
     pub fn weekday(&self) -> usize {
         (days_from_civil(self.year, self.month, self.day) + 4).rem_euclid(7) as usize
@@ -766,6 +776,13 @@ mod tests {
         assert_eq!(t.short("en"), "29 Nov 2016");
         assert_eq!(t.iso_date(), "2016-11-29");
         assert_eq!(t.rfc3339(), "2016-11-29T07:35:00+07:00");
+        assert_eq!(t.unix_seconds(), 1_480_379_700, "00:35 UTC");
+        assert_eq!(
+            Timestamp::parse("1970-01-01T00:00:00Z")
+                .unwrap()
+                .unix_seconds(),
+            0
+        );
         let z = Timestamp::parse("2000-01-01T00:00:00Z").unwrap();
         assert_eq!(z.long("en"), "Saturday, 1 January 2000, 00:00 (GMT+0)");
         assert_eq!(z.long("vi"), "Thứ Bảy, 01/01/2000, 00:00 (GMT+0)");

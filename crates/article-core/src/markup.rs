@@ -49,11 +49,19 @@ pub enum Tag {
     Section,
     H3,
     A,
+    H2,
+    Main,
+    Aside,
+    Details,
+    Summary,
+    Code,
+    Article,
+    Nav,
 }
 
 impl Tag {
     /// Every tag, in the order of their numbers in a plan.
-    pub const ALL: [Tag; 16] = [
+    pub const ALL: [Tag; 24] = [
         Tag::Mark,
         Tag::Span,
         Tag::Li,
@@ -70,6 +78,14 @@ impl Tag {
         Tag::Section,
         Tag::H3,
         Tag::A,
+        Tag::H2,
+        Tag::Main,
+        Tag::Aside,
+        Tag::Details,
+        Tag::Summary,
+        Tag::Code,
+        Tag::Article,
+        Tag::Nav,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -90,6 +106,14 @@ impl Tag {
             Tag::Section => "section",
             Tag::H3 => "h3",
             Tag::A => "a",
+            Tag::H2 => "h2",
+            Tag::Main => "main",
+            Tag::Aside => "aside",
+            Tag::Details => "details",
+            Tag::Summary => "summary",
+            Tag::Code => "code",
+            Tag::Article => "article",
+            Tag::Nav => "nav",
         }
     }
 
@@ -137,11 +161,14 @@ pub enum Name {
     Decoding,
     /// The block index of a block's text element (paragraph or caption).
     DataBlock,
+    AriaLabelledby,
+    /// The figure a static card's details describe (`data-figure-details` in the reader).
+    DataFigureDetails,
 }
 
 impl Name {
     /// Every name, in the order of their numbers in a plan.
-    pub const ALL: [Name; 26] = [
+    pub const ALL: [Name; 28] = [
         Name::Class,
         Name::Role,
         Name::Tabindex,
@@ -168,6 +195,8 @@ impl Name {
         Name::Loading,
         Name::Decoding,
         Name::DataBlock,
+        Name::AriaLabelledby,
+        Name::DataFigureDetails,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -198,6 +227,8 @@ impl Name {
             Name::Loading => "loading",
             Name::Decoding => "decoding",
             Name::DataBlock => "data-block",
+            Name::AriaLabelledby => "aria-labelledby",
+            Name::DataFigureDetails => "data-figure-details",
         }
     }
 
@@ -413,6 +444,23 @@ pub struct Source<'a> {
     pub doc: &'a Document,
     pub values: &'a [String],
     pub words: Words<'a>,
+    /// Where the site's root is from the page being built (`""`, or `"../../"` on a static
+    /// article page): image URLs relative to the site get it in front.
+    pub root: &'a str,
+}
+
+/// An image URL from the document (relative to the site's root, or `https:`) as seen
+/// from a page `root` away from it.
+pub fn image_url(src: &str, root: &str) -> String {
+    let absolute = src
+        .get(..6)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https:"))
+        || src.starts_with('/');
+    if absolute {
+        src.to_string()
+    } else {
+        format!("{root}{src}")
+    }
 }
 
 /// The highlight class of a figure's category: `hl c3`, or `hl cx` without one. The
@@ -647,7 +695,7 @@ pub fn block(plan: &mut Plan, src: &Source, i: usize, hits: &[Range<usize>], fir
             plan.open(
                 Tag::Img,
                 &[
-                    (Name::Src, url),
+                    (Name::Src, &image_url(url, src.root)),
                     (Name::Alt, alt),
                     (Name::Loading, "lazy"),
                     (Name::Decoding, "async"),
@@ -698,9 +746,16 @@ pub fn scale(doc: &Document, figures: &[usize]) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// One figure's ledger card: its value, label, a mini bar (a percentage of 100, or the
-/// value against `scale`), and a "computed" tag for a figure without mentions.
+/// One figure's ledger card in its list item (see [`card_button`]).
 pub fn card(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
+    plan.open(Tag::Li, &[(Name::Class, "card-item")]);
+    card_button(plan, src, figure, scale);
+    plan.close();
+}
+
+/// The button of one figure's ledger card: its value, label, a mini bar (a percentage of 100, or the
+/// value against `scale`), and a "computed" tag for a figure without mentions.
+pub fn card_button(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
     let (doc, values, words) = (src.doc, src.values, &src.words);
     let (Some(fig), Some(resolved)) = (doc.article.figures.get(figure), doc.figures.get(figure))
     else {
@@ -720,7 +775,6 @@ pub fn card(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
         (false, true) => "card orphaned",
         _ => "card",
     };
-    plan.open(Tag::Li, &[(Name::Class, "card-item")]);
     plan.open(
         Tag::Button,
         &[
@@ -749,7 +803,6 @@ pub fn card(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
         plan.element(Tag::Span, &[(Name::Class, "tag computed")], words.computed);
     }
     plan.close();
-    plan.close();
 }
 
 /// Every figure's value as the article writes it ("trên 8.000 đảng viên"), formatted
@@ -760,6 +813,300 @@ pub fn values(doc: &Document) -> Vec<String> {
         .iter()
         .map(|f| crate::format::figure_value(f, &doc.article.lang))
         .collect()
+}
+
+/// The article element's attributes (`class`, `lang`, `dir`), as the reader sets them.
+pub fn article_attributes(lang: &str) -> [(Name, String); 3] {
+    let dir = if crate::text::is_rtl(lang) {
+        "rtl"
+    } else {
+        "ltr"
+    };
+    [
+        (Name::Class, "article".to_string()),
+        (Name::Lang, lang.to_string()),
+        (Name::Dir, dir.to_string()),
+    ]
+}
+
+/// The problems that did not stop the article from rendering, as the reader lists them:
+/// message, where (`$.path (line:col)`) and hint, under a heading with their number (the
+/// caller puts them in a `role="status"` element).
+pub fn warnings(plan: &mut Plan, doc: &Document, heading: &str) {
+    if doc.warnings.is_empty() {
+        return;
+    }
+    plan.open(Tag::Details, &[(Name::Class, "warnings")]);
+    plan.element(
+        Tag::Summary,
+        &[],
+        &format!("{heading} ({})", doc.warnings.len()),
+    );
+    plan.open(Tag::Ul, &[]);
+    for w in &doc.warnings {
+        plan.open(Tag::Li, &[]);
+        plan.element(Tag::Span, &[(Name::Class, "warn-msg")], &w.message);
+        plan.text(" ");
+        plan.element(
+            Tag::Code,
+            &[(Name::Class, "warn-path")],
+            &problem_location(w),
+        );
+        if let Some(h) = &w.hint {
+            plan.element(Tag::Span, &[(Name::Class, "warn-hint")], h);
+        }
+        plan.close();
+    }
+    plan.close();
+    plan.close();
+}
+
+/// Where a problem is: `$.figures[3].value (12:5)`, or the path alone.
+pub fn problem_location(p: &crate::Problem) -> String {
+    match (p.line, p.column) {
+        (Some(l), Some(c)) => format!("{} ({l}:{c})", p.path),
+        _ => p.path.clone(),
+    }
+}
+
+/// What a card shows without JavaScript (on a static page, where there is no details
+/// panel): the note and the breakdown's arithmetic with its check.
+pub fn card_details(plan: &mut Plan, src: &Source, text: &crate::words::Text, figure: usize) {
+    let doc = src.doc;
+    let Some(fig) = doc.article.figures.get(figure) else {
+        return;
+    };
+    let breakdown = doc.relations.breakdown(figure);
+    if fig.note.is_none() && breakdown.is_none() {
+        return;
+    }
+    plan.open(
+        Tag::Div,
+        &[
+            (Name::Class, "card-details"),
+            (Name::DataFigureDetails, &fig.id),
+        ],
+    );
+    if let Some(note) = &fig.note {
+        plan.element(Tag::P, &[(Name::Class, "details-note")], note);
+    }
+    if let Some(b) = breakdown {
+        let equation = b.equation(&doc.article.figures, &doc.article.lang);
+        let (line, status) = match b.check {
+            crate::Check::Consistent => (format!("{equation} ✓"), text.sum_ok),
+            crate::Check::Mismatch => (equation, text.sum_mismatch),
+            crate::Check::UnitsDiffer(_) => (equation, text.sum_unchecked),
+        };
+        let class = if b.consistent {
+            "arithmetic"
+        } else {
+            "arithmetic mismatch"
+        };
+        plan.open(Tag::P, &[(Name::Class, class)]);
+        plan.element(Tag::Span, &[], &line);
+        plan.text(" ");
+        plan.element(
+            Tag::Span,
+            &[(Name::Class, "sum-status")],
+            &format!("({status})"),
+        );
+        plan.close();
+    }
+    plan.close();
+}
+
+/// A whole article page as the reader lays it out, for a static page: the article with
+/// its highlights, the warnings, and the ledger with every figure's card (each reachable
+/// as `#fig-ID`, with its note and arithmetic for readers without JavaScript). `text` is
+/// the chrome's words in the article's language.
+pub fn static_article(plan: &mut Plan, src: &Source, text: &crate::words::Text, root: &str) {
+    let doc = src.doc;
+    plan.open(Tag::Div, &[(Name::Id, STATIC_PAGE)]);
+    static_top_bar(plan, text, root, true);
+    plan.open(Tag::Div, &[(Name::Class, "reader")]);
+    plan.open(
+        Tag::Main,
+        &[
+            (Name::Id, "main"),
+            (Name::Class, "reading"),
+            (Name::Tabindex, "-1"),
+        ],
+    );
+    plan.element(
+        Tag::Div,
+        &[
+            (Name::Class, "article-search search-placeholder"),
+            (Name::AriaHidden, "true"),
+        ],
+        "",
+    );
+    let attrs = article_attributes(&doc.article.lang);
+    let attrs: Vec<(Name, &str)> = attrs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    plan.open(Tag::Article, &attrs);
+    header(plan, doc);
+    plan.open(Tag::Div, &[(Name::Class, "body")]);
+    for i in 0..doc.article.blocks.len() {
+        block(plan, src, i, &[], 0);
+    }
+    plan.close();
+    plan.close();
+    if !doc.warnings.is_empty() {
+        plan.open(Tag::Div, &[(Name::Role, "status")]);
+        warnings(plan, doc, text.warnings_heading);
+        plan.close();
+    }
+    plan.close();
+    plan.open(
+        Tag::Aside,
+        &[(Name::Class, "side"), (Name::AriaLabel, text.ledger_label)],
+    );
+    plan.open(Tag::Div, &[(Name::Class, "side-body")]);
+    plan.open(
+        Tag::Section,
+        &[
+            (Name::Class, "ledger"),
+            (Name::AriaLabelledby, "ledger-heading"),
+        ],
+    );
+    plan.element(
+        Tag::H2,
+        &[(Name::Id, "ledger-heading")],
+        text.ledger_heading,
+    );
+    if doc.article.figures.is_empty() {
+        plan.element(Tag::P, &[(Name::Class, "ledger-empty")], text.no_figures);
+    }
+    for group in crate::view::ledger_groups(doc) {
+        plan.open(Tag::Section, &[(Name::Class, "group")]);
+        plan.open(Tag::H3, &[]);
+        match group
+            .category
+            .and_then(|c| doc.article.categories.get(c).map(|cat| (c, cat)))
+        {
+            Some((c, cat)) => {
+                plan.element(
+                    Tag::Span,
+                    &[
+                        (Name::Class, &format!("swatch {}", category_class(c))),
+                        (Name::AriaHidden, "true"),
+                    ],
+                    "",
+                );
+                plan.element(Tag::Span, &[], &cat.label);
+            }
+            None => plan.text(text.uncategorised),
+        }
+        plan.close();
+        plan.open(Tag::Ul, &[(Name::Class, "cards")]);
+        let scale = scale(doc, &group.figures);
+        for &f in &group.figures {
+            // The card's `li`, with an id for `#fig-ID` and the details inside it.
+            let id = format!("fig-{}", doc.article.figures[f].id);
+            plan.open(Tag::Li, &[(Name::Class, "card-item"), (Name::Id, &id)]);
+            card_button(plan, src, f, scale);
+            card_details(plan, src, text, f);
+            plan.close();
+        }
+        plan.close();
+        plan.close();
+    }
+    plan.close();
+    plan.close();
+    plan.close();
+    plan.close();
+    plan.close();
+}
+
+/// The id of a static page's content, which the reader replaces when it takes over.
+pub const STATIC_PAGE: &str = "static-page";
+
+/// The bar above a static page, laid out like the reader's (skip link, the way to the
+/// catalog; the language switch only works with JavaScript, so it is left to the reader).
+pub fn static_top_bar(plan: &mut Plan, text: &crate::words::Text, root: &str, in_article: bool) {
+    plan.element(
+        Tag::A,
+        &[(Name::Class, "skip"), (Name::Href, "#main")],
+        text.skip_to_article,
+    );
+    plan.open(Tag::Header, &[(Name::Class, "topbar")]);
+    plan.open(Tag::Nav, &[(Name::AriaLabel, text.app_name)]);
+    plan.element(
+        Tag::A,
+        &[(Name::Class, "brand"), (Name::Href, root)],
+        text.app_name,
+    );
+    if in_article {
+        plan.element(
+            Tag::A,
+            &[(Name::Class, "back"), (Name::Href, root)],
+            text.back_to_catalog,
+        );
+    }
+    plan.close();
+    plan.close();
+}
+
+/// One entry of the catalog list.
+#[derive(Clone, Debug)]
+pub struct CatalogEntry<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub kicker: Option<&'a str>,
+    pub lang: &'a str,
+    pub published: Option<&'a str>,
+}
+
+/// The catalog as the reader lists it (heading, then kicker, linked title and date per
+/// article), for the static first screen of `index.html`.
+pub fn static_catalog<'a>(
+    plan: &mut Plan,
+    text: &crate::words::Text,
+    entries: impl IntoIterator<Item = CatalogEntry<'a>>,
+) {
+    plan.open(Tag::Div, &[(Name::Id, STATIC_PAGE)]);
+    static_top_bar(plan, text, "./", false);
+    plan.open(
+        Tag::Main,
+        &[
+            (Name::Id, "main"),
+            (Name::Class, "catalog"),
+            (Name::Tabindex, "-1"),
+        ],
+    );
+    plan.element(Tag::H1, &[], text.catalog_heading);
+    plan.open(Tag::Ul, &[(Name::Class, "entries")]);
+    for e in entries {
+        let dir = if crate::text::is_rtl(e.lang) {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        plan.open(
+            Tag::Li,
+            &[
+                (Name::Class, "entry"),
+                (Name::Lang, e.lang),
+                (Name::Dir, dir),
+            ],
+        );
+        if let Some(k) = e.kicker {
+            plan.element(Tag::P, &[(Name::Class, "kicker")], k);
+        }
+        plan.open(Tag::H2, &[]);
+        plan.element(Tag::A, &[(Name::Href, &e.href)], e.title);
+        plan.close();
+        if let Some(t) = e.published.and_then(|p| Timestamp::parse(p).ok()) {
+            plan.element(
+                Tag::Time,
+                &[(Name::Datetime, &t.iso_date())],
+                &t.short(e.lang),
+            );
+        }
+        plan.close();
+    }
+    plan.close();
+    plan.close();
+    plan.close();
 }
 
 #[cfg(test)]
@@ -843,6 +1190,7 @@ mod tests {
                 doc: &d,
                 values: &values,
                 words: WORDS,
+                root: "",
             },
             4,
             &[],
@@ -888,6 +1236,7 @@ mod tests {
                 doc: &d,
                 values: &values,
                 words: WORDS,
+                root: "",
             },
             total,
             34.0,
@@ -931,5 +1280,68 @@ mod tests {
         for (i, n) in Name::ALL.iter().enumerate() {
             assert_eq!(*n as usize, i);
         }
+    }
+
+    #[test]
+    fn a_static_page_holds_the_article_the_warnings_and_every_figure() {
+        let d = doc();
+        let values = values(&d);
+        let src = Source {
+            doc: &d,
+            values: &values,
+            words: WORDS,
+            root: "../../",
+        };
+        let mut p = Plan::default();
+        static_article(&mut p, &src, &crate::words::VI, "../../");
+        let html = p.to_html();
+        assert!(
+            html.starts_with("<div id=\"static-page\"><a class=\"skip\" href=\"#main\">"),
+            "{}",
+            &html[..80]
+        );
+        assert!(html.contains(
+            "<article class=\"article\" lang=\"vi\" dir=\"ltr\"><header class=\"article-head\">"
+        ));
+        assert!(html.contains(&format!("<h1>{}</h1>", crate::html::text(&d.article.title))));
+        assert!(
+            html.contains("<img src=\"../../images/ql18.svg\""),
+            "images from the site's root"
+        );
+        assert_eq!(
+            image_url("https://cdn.example/a.png", "../../"),
+            "https://cdn.example/a.png"
+        );
+        assert_eq!(
+            image_url("HTTPS://cdn.example/a.png", "../../"),
+            "HTTPS://cdn.example/a.png"
+        );
+        assert_eq!(image_url("/a.png", "../../"), "/a.png");
+        assert_eq!(image_url("images/a.png", ""), "images/a.png");
+        for f in &d.article.figures {
+            assert!(html.contains(&format!("id=\"fig-{}\"", f.id)), "{}", f.id);
+            assert!(
+                html.contains(&format!("data-figure-card=\"{}\"", f.id)),
+                "{}",
+                f.id
+            );
+        }
+        assert!(html.contains("<p class=\"arithmetic\"><span>28 + 6 = 34 ✓</span> <span class=\"sum-status\">(tổng khớp)</span></p>"), "breakdowns");
+        // Every paragraph's text, whole.
+        for b in &d.article.blocks {
+            if let crate::Block::Paragraph { text } = b {
+                let words: Vec<&str> = text.split_whitespace().take(6).collect();
+                assert!(
+                    strip_tags(&html).contains(&crate::html::text(&words.join(" "))),
+                    "{text}"
+                );
+            }
+        }
+        // Balanced: every element opened is closed.
+        assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
+        assert_eq!(
+            html.matches("<section").count(),
+            html.matches("</section>").count()
+        );
     }
 }

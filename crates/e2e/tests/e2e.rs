@@ -44,12 +44,22 @@ fn mentioned_ids(doc: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Open an article by id and wait until its title and highlights are on screen.
+/// Open an article by id and wait until its title and highlights are on screen (on a
+/// static page: until the reader has taken it over).
 fn open_article(h: &Harness, path: &str, id: &str) {
     h.open(path);
     let title = title_of(id);
     h.wait_for(&format!("the h1 to read {title:?}"), || h.h1() == title);
     h.wait_el("[data-figure]");
+    h.wait_for("the reader to take the static page over", || {
+        !h.s.exists("#static-page") && h.s.exists(".search-count")
+    });
+}
+
+/// The two ways a reader reaches an article: the reader's own address, and the static
+/// page `article site` wrote (which the wasm takes over). Reader tests run on both.
+fn reader_paths(id: &str) -> [String; 2] {
+    [format!("?article={id}"), format!("articles/{id}/")]
 }
 
 /// Ids of the figure(s) whose highlights or card carry `aria-current="true"`.
@@ -211,8 +221,11 @@ fn catalog_lists_the_shipped_articles_and_history_moves_between_them() {
 #[test]
 fn every_mentioned_figure_is_highlighted_and_every_figure_has_a_ledger_card() {
     let h = Harness::new();
-    for id in [VI, EN] {
-        open_article(&h, &format!("?article={id}"), id);
+    for (id, path) in [VI, EN]
+        .into_iter()
+        .flat_map(|id| reader_paths(id).map(|p| (id, p)))
+    {
+        open_article(&h, &path, id);
         let doc = article_json(id);
         let all = figure_ids(&doc);
         let mentioned = mentioned_ids(&doc);
@@ -267,43 +280,45 @@ fn every_mentioned_figure_is_highlighted_and_every_figure_has_a_ledger_card() {
 #[test]
 fn clicking_a_highlight_selects_its_figure_shows_details_and_writes_the_hash() {
     let h = Harness::new();
-    open_article(&h, &format!("?article={VI}"), VI);
-    h.screenshot("article-wide");
-    let history_before = h.eval("history.length");
-    h.click_css("[data-figure~=\"units\"]");
-    wait_selected(&h, "units");
-    let details = h.wait_text("[data-figure-details=\"units\"]", "54");
-    let text = details.text().unwrap();
-    assert!(
-        text.contains("chi, đảng bộ trực thuộc Thành uỷ"),
-        "details show the label: {text:?}"
-    );
-    assert!(
-        text.contains("33 + 21 = 54 ✓"),
-        "details show the checked breakdown: {text:?}"
-    );
-    h.wait_for("the URL hash to become #fig-units", || {
-        h.eval("location.hash") == json!("#fig-units")
-    });
-    assert_eq!(
-        h.eval("history.length"),
-        history_before,
-        "selection replaces the history entry instead of adding one"
-    );
-    h.s.move_mouse_to(2, 2).unwrap(); // close the hover popover for a clean picture
-    h.wait_for("the popover to close", || !h.s.exists("[role=\"tooltip\"]"));
-    h.screenshot("article-selected");
+    for path in reader_paths(VI) {
+        open_article(&h, &path, VI);
+        h.screenshot("article-wide");
+        let history_before = h.eval("history.length");
+        h.click_css("[data-figure~=\"units\"]");
+        wait_selected(&h, "units");
+        let details = h.wait_text("[data-figure-details=\"units\"]", "54");
+        let text = details.text().unwrap();
+        assert!(
+            text.contains("chi, đảng bộ trực thuộc Thành uỷ"),
+            "details show the label: {text:?}"
+        );
+        assert!(
+            text.contains("33 + 21 = 54 ✓"),
+            "details show the checked breakdown: {text:?}"
+        );
+        h.wait_for("the URL hash to become #fig-units", || {
+            h.eval("location.hash") == json!("#fig-units")
+        });
+        assert_eq!(
+            h.eval("history.length"),
+            history_before,
+            "selection replaces the history entry instead of adding one"
+        );
+        h.s.move_mouse_to(2, 2).unwrap(); // close the hover popover for a clean picture
+        h.wait_for("the popover to close", || !h.s.exists("[role=\"tooltip\"]"));
+        h.screenshot("article-selected");
 
-    // Selecting another figure moves the selection.
-    h.click_css("[data-figure~=\"households-ql18\"]");
-    wait_selected(&h, "households-ql18");
-    assert!(
-        !current_figures(&h).contains("units"),
-        "units is no longer current"
-    );
-    h.wait_for("the hash to follow the selection", || {
-        h.eval("location.hash") == json!("#fig-households-ql18")
-    });
+        // Selecting another figure moves the selection.
+        h.click_css("[data-figure~=\"households-ql18\"]");
+        wait_selected(&h, "households-ql18");
+        assert!(
+            !current_figures(&h).contains("units"),
+            "units is no longer current"
+        );
+        h.wait_for("the hash to follow the selection", || {
+            h.eval("location.hash") == json!("#fig-households-ql18")
+        });
+    }
 }
 
 #[test]
@@ -332,145 +347,152 @@ fn deep_link_selects_its_figure_on_load_and_hash_changes_follow() {
 #[test]
 fn keyboard_enter_selects_j_and_k_walk_in_reading_order_and_escape_closes_then_clears() {
     let h = Harness::new();
-    open_article(&h, &format!("?article={VI}"), VI);
-    let doc = article_json(VI);
-    let all = figure_ids(&doc);
-    // Reading order as the reader sees it: by first highlight in the text (ties by document
-    // order), figures without highlights last.
-    let order: Vec<String> = serde_json::from_value(
-        h.eval_with(include_str!("../js/reading-order.js"), vec![json!(all)]),
-    )
-    .unwrap();
-    assert!(order.len() >= 3);
-
-    // Focus a highlight and press Enter.
-    let mark = h.s.find("[data-figure~=\"disciplined\"]").unwrap();
-    h.s.execute("arguments[0].focus();", vec![mark.json()])
+    for path in reader_paths(VI) {
+        open_article(&h, &path, VI);
+        let doc = article_json(VI);
+        let all = figure_ids(&doc);
+        // Reading order as the reader sees it: by first highlight in the text (ties by document
+        // order), figures without highlights last.
+        let order: Vec<String> = serde_json::from_value(
+            h.eval_with(include_str!("../js/reading-order.js"), vec![json!(all)]),
+        )
         .unwrap();
-    assert_eq!(
-        h.eval("document.activeElement.getAttribute('data-figure')"),
-        json!("disciplined"),
-        "the highlight takes focus"
-    );
-    h.s.press(&[keys::ENTER]).unwrap();
-    wait_selected(&h, "disciplined");
+        assert!(order.len() >= 3);
 
-    // The focused highlight's popover closes first, and only it; the next Escape clears.
-    let popover_open = || h.s.exists("#popover");
-    h.wait_for("the focused highlight's popover", popover_open);
-    h.s.press(&[keys::ESCAPE]).unwrap();
-    h.wait_for("Escape to close the popover", || !popover_open());
-    assert_eq!(
-        current_figures(&h),
-        BTreeSet::from(["disciplined".to_string()]),
-        "closing the popover keeps the selection"
-    );
-    h.s.press(&[keys::ESCAPE]).unwrap();
-    h.wait_for(
-        "Escape to clear the selection (no aria-current, no details)",
-        || nothing_selected(&h),
-    );
+        // Focus a highlight and press Enter.
+        let mark = h.s.find("[data-figure~=\"disciplined\"]").unwrap();
+        h.s.execute("arguments[0].focus();", vec![mark.json()])
+            .unwrap();
+        assert_eq!(
+            h.eval("document.activeElement.getAttribute('data-figure')"),
+            json!("disciplined"),
+            "the highlight takes focus"
+        );
+        h.s.press(&[keys::ENTER]).unwrap();
+        wait_selected(&h, "disciplined");
 
-    h.s.press(&["j"]).unwrap();
-    wait_selected(&h, &order[0]);
-    h.s.press(&["j"]).unwrap();
-    wait_selected(&h, &order[1]);
-    h.s.press(&["j"]).unwrap();
-    wait_selected(&h, &order[2]);
-    h.s.press(&["k"]).unwrap();
-    wait_selected(&h, &order[1]);
-    h.s.press(&[keys::ESCAPE, keys::ESCAPE]).unwrap();
-    h.wait_for("Escape, Escape to clear the selection again", || {
-        nothing_selected(&h)
-    });
+        // The focused highlight's popover closes first, and only it; the next Escape clears.
+        let popover_open = || h.s.exists("#popover");
+        h.wait_for("the focused highlight's popover", popover_open);
+        h.s.press(&[keys::ESCAPE]).unwrap();
+        h.wait_for("Escape to close the popover", || !popover_open());
+        assert_eq!(
+            current_figures(&h),
+            BTreeSet::from(["disciplined".to_string()]),
+            "closing the popover keeps the selection"
+        );
+        h.s.press(&[keys::ESCAPE]).unwrap();
+        h.wait_for(
+            "Escape to clear the selection (no aria-current, no details)",
+            || nothing_selected(&h),
+        );
 
-    // A ledger card is a button: Tab to it and press Enter or Space.
-    h.eval("(document.querySelector('[data-figure-card=\"members\"]').focus(), 1)");
-    h.s.press(&[keys::ENTER]).unwrap();
-    wait_selected(&h, "members");
-    h.eval("(document.querySelector('[data-figure-card=\"wards\"]').focus(), 1)");
-    h.s.press(&[" "]).unwrap();
-    wait_selected(&h, "wards");
+        h.s.press(&["j"]).unwrap();
+        wait_selected(&h, &order[0]);
+        h.s.press(&["j"]).unwrap();
+        wait_selected(&h, &order[1]);
+        h.s.press(&["j"]).unwrap();
+        wait_selected(&h, &order[2]);
+        h.s.press(&["k"]).unwrap();
+        wait_selected(&h, &order[1]);
+        h.s.press(&[keys::ESCAPE, keys::ESCAPE]).unwrap();
+        h.wait_for("Escape, Escape to clear the selection again", || {
+            nothing_selected(&h)
+        });
+
+        // A ledger card is a button: Tab to it and press Enter or Space.
+        h.eval("(document.querySelector('[data-figure-card=\"members\"]').focus(), 1)");
+        h.s.press(&[keys::ENTER]).unwrap();
+        wait_selected(&h, "members");
+        h.eval("(document.querySelector('[data-figure-card=\"wards\"]').focus(), 1)");
+        h.s.press(&[" "]).unwrap();
+        wait_selected(&h, "wards");
+    }
 }
 
 #[test]
 fn a_figure_with_several_mentions_walks_through_them() {
     let h = Harness::new();
-    open_article(&h, &format!("?article={VI}"), VI);
-    let mentions = article_json(VI)["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["id"] == "term")
-        .unwrap()["mentions"]
-        .as_array()
-        .unwrap()
-        .len();
-    assert_eq!(mentions, 4);
-    h.click_css("[data-figure~=\"term\"]");
-    wait_selected(&h, "term");
-    h.wait_text("[data-figure-details=\"term\"]", "1 / 4");
-    h.click_css("[data-figure-details=\"term\"] button.next");
-    h.wait_text("[data-figure-details=\"term\"]", "2 / 4");
-    h.click_css("[data-figure-details=\"term\"] button.prev");
-    h.wait_text("[data-figure-details=\"term\"]", "1 / 4");
-    // Clicking the third mention in the text says so.
-    let third = h.s.find_all("[data-figure~=\"term\"]").unwrap();
-    assert!(
-        third.len() >= 4,
-        "four highlighted mentions of term, got {}",
-        third.len()
-    );
-    h.click(&third[2]);
-    h.wait_text("[data-figure-details=\"term\"]", "3 / 4");
+    for path in reader_paths(VI) {
+        open_article(&h, &path, VI);
+        let mentions = article_json(VI)["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == "term")
+            .unwrap()["mentions"]
+            .as_array()
+            .unwrap()
+            .len();
+        assert_eq!(mentions, 4);
+        h.click_css("[data-figure~=\"term\"]");
+        wait_selected(&h, "term");
+        h.wait_text("[data-figure-details=\"term\"]", "1 / 4");
+        h.click_css("[data-figure-details=\"term\"] button.next");
+        h.wait_text("[data-figure-details=\"term\"]", "2 / 4");
+        h.click_css("[data-figure-details=\"term\"] button.prev");
+        h.wait_text("[data-figure-details=\"term\"]", "1 / 4");
+        // Clicking the third mention in the text says so.
+        let third = h.s.find_all("[data-figure~=\"term\"]").unwrap();
+        assert!(
+            third.len() >= 4,
+            "four highlighted mentions of term, got {}",
+            third.len()
+        );
+        h.click(&third[2]);
+        h.wait_text("[data-figure-details=\"term\"]", "3 / 4");
+    }
 }
 
 #[test]
 fn hovering_a_highlight_opens_a_popover_with_the_value() {
     let h = Harness::new();
-    open_article(&h, &format!("?article={VI}"), VI);
-    let mark = h.s.find("[data-figure~=\"units\"]").unwrap();
-    h.hover(&mark);
-    let tip = h.wait_text("[role=\"tooltip\"]", "54 đơn vị");
-    assert!(tip.displayed().unwrap(), "the popover is visible");
-    assert_eq!(
-        mark.attr("aria-expanded").unwrap().as_deref(),
-        Some("true"),
-        "the hovered highlight is expanded"
-    );
-    h.screenshot("article-popover");
-    h.s.move_mouse_to(2, 2).unwrap();
-    h.wait_for("the popover to close when the pointer leaves", || {
-        !h.s.exists("[role=\"tooltip\"]")
-    });
-    assert_eq!(
-        mark.attr("aria-expanded").unwrap().as_deref(),
-        Some("false")
-    );
+    for path in reader_paths(VI) {
+        open_article(&h, &path, VI);
+        let mark = h.s.find("[data-figure~=\"units\"]").unwrap();
+        h.hover(&mark);
+        let tip = h.wait_text("[role=\"tooltip\"]", "54 đơn vị");
+        assert!(tip.displayed().unwrap(), "the popover is visible");
+        assert_eq!(
+            mark.attr("aria-expanded").unwrap().as_deref(),
+            Some("true"),
+            "the hovered highlight is expanded"
+        );
+        h.screenshot("article-popover");
+        h.s.move_mouse_to(2, 2).unwrap();
+        h.wait_for("the popover to close when the pointer leaves", || {
+            !h.s.exists("[role=\"tooltip\"]")
+        });
+        assert_eq!(
+            mark.attr("aria-expanded").unwrap().as_deref(),
+            Some("false")
+        );
+    }
 }
 
 #[test]
 fn unchecking_a_category_dims_its_highlights() {
     let h = Harness::new();
-    open_article(&h, &format!("?article={VI}"), VI);
-    let doc = article_json(VI);
-    let org_label = doc["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "org")
-        .expect("category org")["label"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let org: Vec<String> = doc["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["category"] == "org")
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect();
-    let checkbox = h
+    for path in reader_paths(VI) {
+        open_article(&h, &path, VI);
+        let doc = article_json(VI);
+        let org_label = doc["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "org")
+            .expect("category org")["label"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let org: Vec<String> = doc["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["category"] == "org")
+            .map(|f| f["id"].as_str().unwrap().to_string())
+            .collect();
+        let checkbox = h
         .s
         .execute(
             "return [...document.querySelectorAll('label')].filter(l => l.textContent.trim() === arguments[0])
@@ -479,79 +501,82 @@ fn unchecking_a_category_dims_its_highlights() {
             vec![json!(org_label)],
         )
         .unwrap();
-    assert!(
-        checkbox.is_object(),
-        "a checkbox labelled {org_label:?} in the legend"
-    );
-    let checkbox = h.s.element(&checkbox).unwrap();
-    assert_eq!(
-        checkbox.property("checked").unwrap(),
-        json!(true),
-        "categories start shown"
-    );
-    // For each highlight: is its (primary) figure in `org`, and is it dimmed?
-    let dims = || -> Vec<(bool, bool)> {
-        let v = h.eval_with(
+        assert!(
+            checkbox.is_object(),
+            "a checkbox labelled {org_label:?} in the legend"
+        );
+        let checkbox = h.s.element(&checkbox).unwrap();
+        assert_eq!(
+            checkbox.property("checked").unwrap(),
+            json!(true),
+            "categories start shown"
+        );
+        // For each highlight: is its (primary) figure in `org`, and is it dimmed?
+        let dims = || -> Vec<(bool, bool)> {
+            let v = h.eval_with(
             "[...document.querySelectorAll('[data-figure]')].map(m => [
                 arguments[0].includes(m.getAttribute('data-primary') || m.getAttribute('data-figure').split(/\\s+/)[0]),
                 m.classList.contains('dim')])",
             vec![json!(org)],
         );
-        serde_json::from_value(v).unwrap()
-    };
-    assert!(
-        dims().iter().all(|&(_, dim)| !dim),
-        "nothing is dimmed at first"
-    );
-    h.click(&checkbox);
-    h.wait_for("org highlights to be dimmed and the others not", || {
-        let d = dims();
-        d.iter().any(|&(org, _)| org) && d.iter().all(|&(org, dim)| org == dim)
-    });
-    h.click(&checkbox);
-    h.wait_for("re-checking to undim them", || {
-        dims().iter().all(|&(_, dim)| !dim)
-    });
+            serde_json::from_value(v).unwrap()
+        };
+        assert!(
+            dims().iter().all(|&(_, dim)| !dim),
+            "nothing is dimmed at first"
+        );
+        h.click(&checkbox);
+        h.wait_for("org highlights to be dimmed and the others not", || {
+            let d = dims();
+            d.iter().any(|&(org, _)| org) && d.iter().all(|&(org, dim)| org == dim)
+        });
+        h.click(&checkbox);
+        h.wait_for("re-checking to undim them", || {
+            dims().iter().all(|&(_, dim)| !dim)
+        });
+    }
 }
 
 #[test]
 fn on_a_narrow_screen_the_ledger_is_a_bottom_sheet_that_opens() {
     let h = Harness::new();
     h.s.set_window_size(400, 800).unwrap();
-    open_article(&h, &format!("?article={VI}"), VI);
-    assert!(
-        h.eval("innerWidth").as_i64().unwrap() <= 420,
-        "the viewport is narrow"
-    );
-    let toggle =
-        h.s.find("aside button[aria-expanded]")
-            .expect("a sheet toggle button in the ledger");
-    assert!(toggle.displayed().unwrap(), "the toggle is visible");
-    assert_eq!(
-        toggle.attr("aria-expanded").unwrap().as_deref(),
-        Some("false"),
-        "the sheet starts collapsed"
-    );
-    let card = h.s.find("[data-figure-card=\"units\"]").unwrap();
-    assert!(
-        !card.displayed().unwrap(),
-        "cards are hidden while the sheet is collapsed"
-    );
-    let bottom = h
-        .eval_with(
-            "arguments[0].getBoundingClientRect().bottom / innerHeight",
-            vec![toggle.json()],
-        )
-        .as_f64()
-        .unwrap();
-    assert!(bottom > 0.9, "the collapsed sheet sits at the bottom of the screen (toggle bottom at {bottom:.2} of the height)");
-    h.screenshot("narrow-sheet-closed");
-    h.click(&toggle);
-    h.wait_for("the sheet to open and show the cards", || {
-        toggle.attr("aria-expanded").ok().flatten().as_deref() == Some("true")
-            && card.displayed().unwrap_or(false)
-    });
-    h.screenshot("narrow-sheet-open");
+    for path in reader_paths(VI) {
+        open_article(&h, &path, VI);
+        assert!(
+            h.eval("innerWidth").as_i64().unwrap() <= 420,
+            "the viewport is narrow"
+        );
+        let toggle =
+            h.s.find("aside button[aria-expanded]")
+                .expect("a sheet toggle button in the ledger");
+        assert!(toggle.displayed().unwrap(), "the toggle is visible");
+        assert_eq!(
+            toggle.attr("aria-expanded").unwrap().as_deref(),
+            Some("false"),
+            "the sheet starts collapsed"
+        );
+        let card = h.s.find("[data-figure-card=\"units\"]").unwrap();
+        assert!(
+            !card.displayed().unwrap(),
+            "cards are hidden while the sheet is collapsed"
+        );
+        let bottom = h
+            .eval_with(
+                "arguments[0].getBoundingClientRect().bottom / innerHeight",
+                vec![toggle.json()],
+            )
+            .as_f64()
+            .unwrap();
+        assert!(bottom > 0.9, "the collapsed sheet sits at the bottom of the screen (toggle bottom at {bottom:.2} of the height)");
+        h.screenshot("narrow-sheet-closed");
+        h.click(&toggle);
+        h.wait_for("the sheet to open and show the cards", || {
+            toggle.attr("aria-expanded").ok().flatten().as_deref() == Some("true")
+                && card.displayed().unwrap_or(false)
+        });
+        h.screenshot("narrow-sheet-open");
+    }
 }
 
 // ------------------------------------------------------------------------------ broken documents
@@ -989,13 +1014,15 @@ fn axe_article_dark_mode() {
 #[test]
 fn axe_selected_figure_and_popover() {
     let h = Harness::new();
-    open_article(&h, &format!("?article={VI}"), VI);
-    h.click_css("[data-figure~=\"units\"]");
-    wait_selected(&h, "units");
-    let mark = h.s.find("[data-figure~=\"term\"]").unwrap();
-    h.hover(&mark);
-    h.wait_el("[role=\"tooltip\"]");
-    assert_no_axe_violations(&h, "article with a selected figure and an open popover");
+    for path in reader_paths(VI) {
+        open_article(&h, &path, VI);
+        h.click_css("[data-figure~=\"units\"]");
+        wait_selected(&h, "units");
+        let mark = h.s.find("[data-figure~=\"term\"]").unwrap();
+        h.hover(&mark);
+        h.wait_el("[role=\"tooltip\"]");
+        assert_no_axe_violations(&h, "article with a selected figure and an open popover");
+    }
 }
 
 #[test]
@@ -1657,4 +1684,200 @@ fn right_to_left_articles_are_laid_out_right_to_left() {
         let gap = if rtl { &seen[2] } else { &seen[3] };
         assert!(gap.as_i64().unwrap().abs() <= 1, "{lang}: {seen}");
     }
+}
+
+// ---------------------------------------------------------------- static pages
+
+/// The static page `article site` wrote for an article, as a crawler fetches it.
+fn static_html(id: &str) -> String {
+    let path = e2e::dist_dir().join("articles").join(id).join("index.html");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `&`, `<`, `>`, `"` as the static pages escape them.
+fn escaped(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[test]
+fn static_pages_hold_the_article_its_highlights_ledger_and_metadata_in_their_html() {
+    for id in [VI, EN] {
+        let html = static_html(id);
+        let doc = article_json(id);
+        let title = doc["title"].as_str().unwrap();
+        assert!(
+            html.contains(&format!("<title>{}</title>", escaped(title))),
+            "{id}: <title>"
+        );
+        assert!(
+            html.contains(&format!("<h1>{}</h1>", escaped(title))),
+            "{id}: <h1>"
+        );
+        let lang = doc["lang"].as_str().unwrap();
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\">")),
+            "{id}: <html lang>"
+        );
+        // Every paragraph's words are in the page, every mentioned figure highlighted,
+        // every figure a card with an anchor for #fig-ID.
+        for b in doc["blocks"].as_array().unwrap() {
+            if let Some(text) = b["text"].as_str() {
+                let start: String = text.chars().take(40).collect();
+                let start = start.split(' ').take(4).collect::<Vec<_>>().join(" ");
+                assert!(html.contains(&escaped(&start)), "{id}: paragraph {start:?}");
+            }
+        }
+        for f in mentioned_ids(&doc) {
+            assert!(
+                html.contains(&format!("data-figure=\"{f}\"")) || html.contains(&format!(" {f}\"")),
+                "{id}: mark of {f}"
+            );
+        }
+        for f in figure_ids(&doc) {
+            assert!(html.contains(&format!("id=\"fig-{f}\"")), "{id}: #fig-{f}");
+            assert!(
+                html.contains(&format!("data-figure-card=\"{f}\"")),
+                "{id}: card of {f}"
+            );
+        }
+        for tag in [
+            "<meta name=\"description\" content=\"",
+            "<link rel=\"canonical\" href=\"",
+            "<meta property=\"og:type\" content=\"article\">",
+            "<meta property=\"og:title\" content=\"",
+            "<meta property=\"og:url\" content=\"",
+            "<meta property=\"og:locale\" content=\"",
+            "<meta property=\"article:published_time\" content=\"",
+            "<meta name=\"twitter:card\" content=\"",
+            "<script type=\"application/ld+json\">",
+            "<script type=\"application/json\" id=\"article-data\"",
+        ] {
+            assert!(html.contains(tag), "{id}: {tag}");
+        }
+        let ld = html
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .unwrap();
+        let ld: Value = serde_json::from_str(ld.split("</script>").next().unwrap()).unwrap();
+        assert_eq!(ld["@type"], "NewsArticle");
+        assert_eq!(ld["headline"], json!(title));
+        assert_eq!(ld["inLanguage"], json!(lang));
+        assert_eq!(ld["datePublished"], doc["published"]);
+        // The embedded document is the document.
+        let data = html.split("id=\"article-data\"").nth(1).unwrap();
+        let data = &data[data.find('>').unwrap() + 1..];
+        let data: Value = serde_json::from_str(data.split("</script>").next().unwrap()).unwrap();
+        assert_eq!(data, doc, "{id}: embedded document");
+        // The arithmetic is in the page for readers without JavaScript.
+        if id == VI {
+            assert!(html.contains("28 + 6 = 34 ✓"), "breakdown");
+            assert!(html.contains("trên 8.000 đảng viên"), "a qualified value");
+        }
+    }
+    // The catalog, written from the documents, newest first, linking the static pages.
+    let catalog_path = e2e::dist_dir().join("articles/index.json");
+    let catalog: Value =
+        serde_json::from_str(&std::fs::read_to_string(catalog_path).unwrap()).unwrap();
+    let ids: Vec<&str> = catalog["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [EN, VI], "newest first");
+    assert_eq!(
+        catalog["articles"][0]["page"],
+        json!(format!("articles/{EN}/"))
+    );
+    let index = std::fs::read_to_string(e2e::dist_dir().join("index.html")).unwrap();
+    assert!(
+        index.contains(&format!("<a href=\"articles/{VI}/\">")),
+        "static catalog links"
+    );
+    assert!(index.contains("id=\"catalog-data\""), "embedded catalog");
+}
+
+#[test]
+fn a_static_page_without_javascript_shows_every_figure_and_lands_on_a_deep_link() {
+    let h = Harness::with_args(&["--blink-settings=scriptEnabled=false"]);
+    h.open(&format!("articles/{VI}/#fig-households-total"));
+    assert_eq!(h.h1(), title_of(VI));
+    assert!(
+        h.s.exists("[data-figure~=\"units\"]"),
+        "highlights without JavaScript"
+    );
+    assert!(h.s.exists("#static-page"), "nothing took the page over");
+    // A card's note and arithmetic show (no details panel without JavaScript).
+    let details =
+        h.s.find("#fig-households-total .card-details")
+            .expect("card details");
+    assert!(details.displayed().unwrap(), "shown without JavaScript");
+    assert!(details.text().unwrap().contains("28 + 6 = 34 ✓"));
+    // #fig-ID landed on its card (in the ledger, which scrolls on its own on a wide
+    // screen, or the page).
+    let seen = h.eval("(() => { const r = document.getElementById('fig-households-total').getBoundingClientRect(); return [r.top, innerHeight]; })()");
+    let (top, height) = (seen[0].as_f64().unwrap(), seen[1].as_f64().unwrap());
+    assert!(top >= 0.0 && top < height, "the card is on screen: {seen}");
+    h.screenshot("static-no-js");
+}
+
+#[test]
+fn a_static_page_is_taken_over_in_place_and_follows_deep_links() {
+    let h = Harness::new();
+    open_article(&h, &format!("articles/{VI}/#fig-households-ql18"), VI);
+    wait_selected(&h, "households-ql18");
+    assert_eq!(
+        h.eval("location.pathname.endsWith('/articles/cam-pha-2016-11-29/')"),
+        json!(true),
+        "still the static page's address"
+    );
+    // The document came from the page: no request for it.
+    let fetched = h.eval("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.json'))");
+    assert_eq!(fetched, json!([]), "no JSON fetched on a static page");
+    // The way back to the catalog goes to the site's root.
+    let back = h.eval("document.querySelector('.topbar a.brand').pathname");
+    assert_eq!(
+        back.as_str()
+            .map(|p| p.ends_with("/articles/cam-pha-2016-11-29/")),
+        Some(false),
+        "{back}"
+    );
+    h.click_css("[data-figure~=\"units\"]");
+    wait_selected(&h, "units");
+    h.wait_for("the hash to follow", || {
+        h.eval("location.hash") == json!("#fig-units")
+    });
+    h.screenshot("static-taken-over");
+}
+
+#[test]
+fn the_site_index_lists_articles_before_the_wasm_and_article_addresses_never_show_it() {
+    let h = Harness::with_args(&["--blink-settings=scriptEnabled=false"]);
+    h.open("/");
+    let links = h.eval("[...document.querySelectorAll('#static-page a[href^=\"articles/\"]')].map(a => a.getAttribute('href'))");
+    assert_eq!(
+        links,
+        json!([format!("articles/{EN}/"), format!("articles/{VI}/")])
+    );
+    drop(h);
+    let h = Harness::new();
+    h.open(&format!("?article={VI}"));
+    // From the first frame on, the static catalog is hidden (or already gone).
+    let shown = h.eval("(() => { const s = document.getElementById('static-page'); return s ? getComputedStyle(s).display !== 'none' : false; })()");
+    assert_eq!(
+        shown,
+        json!(false),
+        "the catalog must not flash before the article"
+    );
+    open_article(&h, &format!("?article={VI}"), VI);
+    h.open("/");
+    h.wait_for("the reader's catalog", || {
+        !h.s.exists("#static-page") && h.s.exists("main.catalog a")
+    });
+    // The reader opens articles in place (its own address); the static list links the
+    // static pages, for crawlers and readers without JavaScript.
+    let href = h.eval("document.querySelector('main.catalog a').getAttribute('href')");
+    assert_eq!(href, json!(format!("?article={EN}")));
 }

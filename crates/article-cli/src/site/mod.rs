@@ -1,0 +1,390 @@
+//! `article site DIST [--base-url URL]`: a built site (Trunk's `dist/`) becomes a static
+//! site whose articles and catalog are readable before and without the wasm.
+//!
+//! For every `DIST/articles/*.json` but the catalog it writes `DIST/articles/ID/index.html`
+//! (ID: the document's own id): the reader's page frame (Trunk's `index.html`) holding the
+//! article as the reader renders it — the core's markup plan written as HTML, so it cannot
+//! drift from what the wasm builds — with its metadata for crawlers and link previews and
+//! the document itself embedded, so the wasm takes over without fetching it again.
+//! Documents with errors are reported like `article check` does and skipped (exit 1). It
+//! then writes the catalog `DIST/articles/index.json` from the documents (newest first)
+//! and puts its first page into `DIST/index.html`. Running it twice gives the same files;
+//! files whose content did not change are not rewritten.
+mod csp;
+mod meta;
+mod shell;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use article_core::format::Timestamp;
+use article_core::html;
+use article_core::markup::{self, Plan, Source, Words};
+use article_core::words::{Text, EN, VI};
+use serde_json::{json, Value};
+
+use crate::report;
+use crate::{CliError, Outcome, UsageError};
+use shell::{Page, Shell};
+
+/// Entries of the catalog shown on the first screen of `index.html` (the reader pages
+/// through the rest).
+pub const CATALOG_PAGE: usize = 50;
+
+/// What the command was asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub dist: PathBuf,
+    /// `https://host/path/`, ending in `/`.
+    pub base_url: Option<String>,
+}
+
+/// `DIST` and `--base-url URL` (also `--base-url=URL`).
+pub fn parse_options(args: &[String]) -> Result<Options, UsageError> {
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut dist = None;
+    let mut base_url = None;
+    while let Some(arg) = parser.next().map_err(|e| UsageError::new(e.to_string()))? {
+        match arg {
+            lexopt::Arg::Long("base-url") => {
+                let v = parser
+                    .value()
+                    .map_err(|_| UsageError::new("`--base-url` needs a URL"))?;
+                let v = v.to_string_lossy().into_owned();
+                if !(v.starts_with("https://") || v.starts_with("http://")) {
+                    return Err(UsageError::new(format!(
+                        "`--base-url` must be an absolute http(s) URL, not `{v}`"
+                    )));
+                }
+                base_url = Some(if v.ends_with('/') { v } else { format!("{v}/") });
+            }
+            lexopt::Arg::Value(v) if dist.is_none() => dist = Some(PathBuf::from(v)),
+            lexopt::Arg::Value(v) => {
+                return Err(UsageError::new(format!(
+                    "`site` takes one directory, not also `{}`",
+                    v.to_string_lossy()
+                )))
+            }
+            other => {
+                return Err(UsageError::new(format!(
+                    "`site` does not understand `{}`",
+                    crate::spelled(&other)
+                )))
+            }
+        }
+    }
+    let dist = dist.ok_or_else(|| UsageError::new("`site` needs the built site's directory"))?;
+    Ok(Options { dist, base_url })
+}
+
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
+    let options = parse_options(args)?;
+    let start = std::time::Instant::now();
+    let summary = build(&options, out)?;
+    if options.base_url.is_none() && summary.pages > 0 {
+        writeln!(
+            err,
+            "note: link previews need absolute URLs; give the site's address with --base-url https://…/"
+        )?;
+    }
+    writeln!(
+        out,
+        "site: {} article page(s) written, {} unchanged, {} document(s) skipped, in {} ms",
+        summary.written,
+        summary.pages - summary.written,
+        summary.skipped,
+        start.elapsed().as_millis()
+    )?;
+    Ok(if summary.skipped > 0 {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
+}
+
+/// What a build did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub pages: usize,
+    pub written: usize,
+    pub skipped: usize,
+}
+
+/// One catalog entry, from a document.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: String,
+    title: String,
+    kicker: Option<String>,
+    lang: String,
+    published: Option<String>,
+    /// Seconds since the epoch (UTC) for ordering; `None` sorts last.
+    instant: Option<i64>,
+    path: String,
+}
+
+impl Entry {
+    fn json(&self) -> Value {
+        let mut v = json!({"id": self.id, "title": self.title, "lang": self.lang, "path": self.path,
+            "page": format!("articles/{}/", self.id)});
+        if let Some(k) = &self.kicker {
+            v["kicker"] = json!(k);
+        }
+        if let Some(p) = &self.published {
+            v["published"] = json!(p);
+        }
+        v
+    }
+}
+
+/// The chrome's words in a language (Vietnamese or English).
+fn text_for(lang: &str) -> &'static Text {
+    if article_core::format::is_vi(lang) {
+        &VI
+    } else {
+        &EN
+    }
+}
+
+fn io(path: &Path, e: std::io::Error) -> CliError {
+    CliError::Io(std::io::Error::new(
+        e.kind(),
+        format!("{}: {e}", path.display()),
+    ))
+}
+
+/// Write `contents` unless the file already holds exactly that. Returns whether it wrote.
+fn write_if_changed(path: &Path, contents: &str) -> Result<bool, CliError> {
+    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    }
+    std::fs::write(path, contents).map_err(|e| io(path, e))?;
+    Ok(true)
+}
+
+/// The article documents in `DIST/articles/`, by file name.
+fn documents(dist: &Path) -> Result<Vec<PathBuf>, CliError> {
+    let dir = dist.join("articles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| io(&dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| e == "json")
+                && p.file_name().is_some_and(|n| n != "index.json")
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Build the site; problems with documents are reported on `out`.
+pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError> {
+    let dist = &options.dist;
+    let index_path = dist.join("index.html");
+    let shell_text = std::fs::read_to_string(&index_path).map_err(|e| io(&index_path, e))?;
+    let shell = Shell::parse(&shell_text)
+        .map_err(|why| UsageError::new(format!("{}: {why}", index_path.display())))?;
+    let mut summary = Summary::default();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut pages: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for file in documents(dist)? {
+        let name = file.display().to_string();
+        let problems = crate::check::check_file(&name).problems;
+        let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+        if !errors.is_empty() {
+            for p in errors {
+                out.write_all(report::render(&name, p).as_bytes())?;
+            }
+            writeln!(out, "{name}: skipped (fix the errors above)")?;
+            summary.skipped += 1;
+            continue;
+        }
+        let text = crate::input::read_text(&name, article_core::limits::MAX_INPUT_BYTES)
+            .map_err(|p| UsageError::new(p.message))?;
+        let Ok(doc) = article_core::load(&text) else {
+            summary.skipped += 1;
+            continue;
+        };
+        let id = doc.article.id.clone();
+        if let Some(first) = seen.get(&id) {
+            writeln!(
+                out,
+                "{name}: error: article id \"{id}\" is also the id of {}; skipped",
+                first.display()
+            )?;
+            summary.skipped += 1;
+            continue;
+        }
+        seen.insert(id.clone(), file.clone());
+        let published = doc.article.published.clone();
+        let instant = published
+            .as_deref()
+            .and_then(|p| Timestamp::parse(p).ok())
+            .map(|t| t.unix_seconds());
+        let file_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        entries.push(Entry {
+            id: id.clone(),
+            title: doc.article.title.clone(),
+            kicker: doc.article.kicker.clone(),
+            lang: doc.article.lang.clone(),
+            published,
+            instant,
+            path: format!("articles/{file_name}"),
+        });
+        let page = article_page(
+            &shell,
+            &doc,
+            &text,
+            options,
+            &format!("articles/{file_name}"),
+        );
+        pages.insert(dist.join("articles").join(&id).join("index.html"), page);
+    }
+    // Newest first; undated last; ties by id, so the order never depends on the disk.
+    entries.sort_by(|a, b| {
+        b.instant
+            .is_some()
+            .cmp(&a.instant.is_some())
+            .then(b.instant.cmp(&a.instant))
+            .then(a.id.cmp(&b.id))
+    });
+    let catalog = json!({
+        "format": "catalog/1",
+        "articles": entries.iter().map(Entry::json).collect::<Vec<_>>(),
+    });
+    let catalog_text = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&catalog).unwrap_or_default()
+    );
+    write_if_changed(&dist.join("articles/index.json"), &catalog_text)?;
+    pages.insert(index_path.clone(), catalog_page(&shell, &entries, &catalog));
+
+    // One policy for the whole site: every page's inline scripts are allowed, nothing more.
+    let hashes: BTreeSet<String> = pages
+        .values()
+        .flat_map(|p| csp::inline_script_hashes(p))
+        .collect();
+    summary.pages = pages.len() - 1;
+    for (path, page) in &pages {
+        let page = csp::update_meta(page, &hashes);
+        if write_if_changed(path, &page)? && *path != index_path {
+            summary.written += 1;
+        }
+    }
+    let headers = dist.join("_headers");
+    if let Ok(text) = std::fs::read_to_string(&headers) {
+        write_if_changed(&headers, &csp::update_headers(&text, &hashes))?;
+    }
+    Ok(summary)
+}
+
+/// The embedded document: the reader reads it from here instead of fetching it again.
+pub const DATA_ID: &str = "article-data";
+/// The embedded catalog on `index.html`.
+pub const CATALOG_DATA_ID: &str = "catalog-data";
+
+/// One article's static page.
+fn article_page(
+    shell: &Shell,
+    doc: &article_core::Document,
+    text: &str,
+    options: &Options,
+    src: &str,
+) -> String {
+    let a = &doc.article;
+    let words = text_for(&a.lang);
+    let values = markup::values(doc);
+    let source = Source {
+        doc,
+        values: &values,
+        words: Words {
+            figure: words.figure,
+            computed: words.computed,
+        },
+        root: "../../",
+    };
+    let mut plan = Plan::default();
+    markup::static_article(&mut plan, &source, words, "../../");
+    let place = meta::Place {
+        base_url: options.base_url.as_deref(),
+        path: &format!("articles/{}/", a.id),
+        depth: 2,
+    };
+    let data: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let mut head = meta::article_head(a, &place);
+    // Where the site's root is from here: the reader resolves its own URLs against it.
+    head.push_str("<meta name=\"article-viewer-root\" content=\"../../\">\n");
+    let body = format!(
+        "{}\n<script type=\"application/json\" id=\"{DATA_ID}\" data-src=\"{}\">{}</script>\n",
+        plan.to_html(),
+        html::attr(src),
+        html::script_json(&data)
+    );
+    shell.render(&Page {
+        depth: 2,
+        lang: Some(&a.lang),
+        rtl: article_core::text::is_rtl(&a.lang),
+        title: Some(&a.title),
+        head,
+        body,
+    })
+}
+
+/// `index.html` with the catalog's first page as static HTML (and the catalog embedded).
+fn catalog_page(shell: &Shell, entries: &[Entry], catalog: &Value) -> String {
+    let t = &VI;
+    let mut plan = Plan::default();
+    markup::static_catalog(
+        &mut plan,
+        t,
+        entries
+            .iter()
+            .take(CATALOG_PAGE)
+            .map(|e| markup::CatalogEntry {
+                href: format!("articles/{}/", e.id),
+                title: &e.title,
+                kicker: e.kicker.as_deref(),
+                lang: &e.lang,
+                published: e.published.as_deref(),
+            }),
+    );
+    let body = format!(
+        "{}\n<script type=\"application/json\" id=\"{CATALOG_DATA_ID}\">{}</script>\n",
+        plan.to_html(),
+        html::script_json(catalog)
+    );
+    shell.render(&Page {
+        body,
+        ..Page::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options() {
+        let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            parse_options(&s(&["dist", "--base-url", "https://x.example/news"])).unwrap(),
+            Options {
+                dist: "dist".into(),
+                base_url: Some("https://x.example/news/".into())
+            }
+        );
+        assert!(parse_options(&s(&[])).is_err());
+        assert!(parse_options(&s(&["a", "b"])).is_err());
+        assert!(parse_options(&s(&["a", "--base-url", "ftp://x"])).is_err());
+        assert!(parse_options(&s(&["a", "--frob"])).is_err());
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Trunk's post-build hook (Trunk.toml), on the staging directory Trunk is about to publish:
+# pin the Content-Security-Policy, then turn the site into static pages (`article site`,
+# which adds the hashes of its own pages' inline loader to that policy). One script, so
+# the two run in this order.
+set -euo pipefail
+staging=${TRUNK_STAGING_DIR:-dist}
+python3 scripts/csp.py "$staging"
+cargo run --locked -q -p article-cli --bin article -- site "$staging" ${ARTICLE_SITE_BASE_URL:+--base-url "$ARTICLE_SITE_BASE_URL"}
