@@ -81,5 +81,19 @@ echo
 echo "## 7. Native core (cargo run --release -p article-core --example bench: $bytes text bytes, $figures figures, median of 7; target anchor ≤ 20 ms)"
 cargo run --release -q --locked -p article-core --example bench -- "$bytes" "$figures" | sed 's/^/  /'
 
+# ------------------------------------------------------------------ 5. static site
+archive=${BENCH_ARCHIVE:-10000}
+echo
+echo "## 8. Static site: article site on a publisher's archive of $archive generated articles (3,000 text bytes, 12 figures each; target ≤ 60 s)"
+arch=target/bench-archive
+rm -rf "$arch"; mkdir -p "$arch/articles"
+cp "$dist/index.html" "$arch/"; [ -f "$dist/_headers" ] && cp "$dist/_headers" "$arch/"
+./target/release/article generate --bytes 3000 --figures 12 --articles "$archive" --into "$arch/articles" >/dev/null
+s0=$(date +%s%N); ./target/release/article site "$arch" 2>/dev/null | tail -1 | sed 's/^/  first run:  /'; s1=$(date +%s%N)
+./target/release/article site "$arch" 2>/dev/null | tail -1 | sed 's/^/  second run: /'; s2=$(date +%s%N)
+printf '  wall time: %.1f s first run, %.1f s second run (nothing rewritten); %d static pages, %s\n' \
+  "$(echo "($s1 - $s0) / 1000000000" | bc -l)" "$(echo "($s2 - $s1) / 1000000000" | bc -l)" \
+  "$(find "$arch/articles" -name index.html | wc -l)" "$(du -sh "$arch" | cut -f1)"
+
 echo
 echo "bench: done in $((SECONDS - t0)) s" >&2

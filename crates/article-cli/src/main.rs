@@ -34,9 +34,10 @@ Usage:
   article suggest TEXT_FILE
       Draft an article/1 document from plain text: paragraphs become blocks, the
       numbers that look like key figures become figures with one anchored mention each.
-  article generate [--bytes N] [--figures N] [--seed N]
+  article generate [--bytes N] [--figures N] [--seed N] [--articles N --into DIR]
       Print a large synthetic article for benchmarks (defaults: 1000000 bytes,
-      5000 figures, seed 1).
+      5000 figures, seed 1); with --articles, write N such articles (seeds
+      SEED…SEED+N-1) into DIR as a publisher's archive.
   article site DIST [--base-url URL]
       Turn a built site (Trunk's dist/) into static pages: DIST/articles/ID/index.html
       for every DIST/articles/*.json (documents with errors are reported and skipped),
@@ -200,7 +201,9 @@ fn generate_args(args: &[String]) -> Result<Vec<String>, UsageError> {
     let mut spelled_out = Vec::new();
     while let Some(arg) = parser.next().map_err(usage)? {
         let name = match arg {
-            Arg::Long(name @ ("bytes" | "figures" | "seed")) => format!("--{name}"),
+            Arg::Long(name @ ("bytes" | "figures" | "seed" | "articles" | "into")) => {
+                format!("--{name}")
+            }
             other => {
                 return Err(UsageError::new(format!(
                     "`generate` does not understand `{}`",
@@ -208,9 +211,14 @@ fn generate_args(args: &[String]) -> Result<Vec<String>, UsageError> {
                 )))
             }
         };
+        let what = if name == "--into" {
+            "a directory"
+        } else {
+            "a number"
+        };
         let value = parser
             .value()
-            .map_err(|_| UsageError::new(format!("`{name}` needs a number")))?;
+            .map_err(|_| UsageError::new(format!("`{name}` needs {what}")))?;
         spelled_out.push(format!("{name}={}", value.to_string_lossy()));
     }
     Ok(spelled_out)

@@ -345,7 +345,13 @@ pub fn big_article(text_bytes: usize, figures: usize, seed: u64) -> String {
         "lang": "vi",
         "kicker": "Thành phố Cẩm Phả",
         "title": "Đảng bộ thành phố Cẩm Phả: những con số của một nhiệm kỳ",
-        "published": "2016-11-29T07:35:00+07:00",
+        // Spread over the years, so an archive of them has an order.
+        "published": format!(
+            "{}-{:02}-{:02}T07:35:00+07:00",
+            2000 + seed % 25,
+            1 + seed / 25 % 12,
+            1 + seed / 300 % 28
+        ),
         "byline": "Nguyên Lâm",
         "blocks": blocks,
         "categories": CATEGORIES.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
