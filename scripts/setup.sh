@@ -53,4 +53,18 @@ for subset in vietnamese latin; do
   done
 done
 cp "$font_src/LICENSE" public/fonts/LICENSE.txt
+
+# The same family as TrueType, for the share cards `article site` draws (resvg reads TTF,
+# not WOFF2): npm @expo-google-fonts/be-vietnam-pro, SIL OFL 1.1. In public/fonts so the
+# built site carries the font its cards are drawn with (the reader never loads these).
+CARD_FONT_VERSION=0.4.1
+card_src="$TOOLS_DIR/node_modules/@expo-google-fonts/be-vietnam-pro"
+if ! grep -q "\"version\": \"$CARD_FONT_VERSION\"" "$card_src/package.json" 2>/dev/null; then
+  say "npm: @expo-google-fonts/be-vietnam-pro@$CARD_FONT_VERSION"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --silent "@expo-google-fonts/be-vietnam-pro@$CARD_FONT_VERSION"
+fi
+for weight in 400Regular 600SemiBold 700Bold; do
+  f="BeVietnamPro_$weight.ttf"
+  cmp -s "$card_src/$weight/$f" "public/fonts/$f" || cp "$card_src/$weight/$f" "public/fonts/$f"
+done
 say "tools ready ($TOOLS_DIR)"

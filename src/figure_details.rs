@@ -6,6 +6,7 @@ use crate::breakdown::Breakdown;
 use crate::clipped_text::clipped;
 use crate::figure_dom::{card_of, mention_element};
 use crate::scroll::reveal;
+use crate::share_button::ShareButton;
 use crate::state::{dir_of, use_article};
 
 /// The details panel; empty-state text when nothing is selected.
@@ -59,6 +60,7 @@ pub fn FigureDetails() -> impl IntoView {
                 {fig.note.clone().map(|n| view! { <p class="details-note" lang=lang.clone() dir=dir>{clipped(&n)}</p> })}
                 <Breakdown figure=figure />
                 {walk}
+                <ShareButton figure=figure />
                 <button type="button" class="clear" on:click=move |_| {
                     // The panel empties; keep keyboard focus on the figure's card.
                     state.select(None);

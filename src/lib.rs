@@ -25,6 +25,7 @@ pub mod panic_alert;
 pub mod popover;
 pub mod scroll;
 pub mod search;
+pub mod share_button;
 pub mod shortcuts;
 pub mod skeleton;
 pub mod state;

@@ -38,10 +38,12 @@ Usage:
       Print a large synthetic article for benchmarks (defaults: 1000000 bytes,
       5000 figures, seed 1); with --articles, write N such articles (seeds
       SEED…SEED+N-1) into DIR as a publisher's archive.
-  article site DIST [--base-url URL]
+  article site DIST [--base-url URL] [--cards all|articles|none]
       Turn a built site (Trunk's dist/) into static pages: DIST/articles/ID/index.html
       for every DIST/articles/*.json (documents with errors are reported and skipped),
-      the catalog DIST/articles/index.json from the documents, newest first, and its
+      a share page per figure (articles/ID/figures/FIG/), share cards (1200×630 PNG,
+      per article and per figure; drawn with the TrueType font in DIST/fonts), the
+      catalog DIST/articles/index.json from the documents, newest first, and its
       first page in DIST/index.html. --base-url makes canonical and preview URLs
       absolute. Idempotent.
   article help | --help | -h
@@ -69,11 +71,13 @@ impl UsageError {
     }
 }
 
-/// Why a command stopped: a usage mistake or an I/O failure writing its output.
+/// Why a command stopped: a usage mistake, an I/O failure writing its output, or
+/// something it needs that is not there (said in the message).
 #[derive(Debug)]
 pub enum CliError {
     Usage(UsageError),
     Io(io::Error),
+    Failed(String),
 }
 
 impl From<UsageError> for CliError {
@@ -111,6 +115,11 @@ fn main() -> ExitCode {
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(CliError::Io(e)) => {
             let _ = writeln!(err, "article: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+        Err(CliError::Failed(why)) => {
+            let _ = out.flush();
+            let _ = writeln!(err, "article: {why}");
             ExitCode::from(1)
         }
     }
@@ -279,6 +288,7 @@ mod tests {
             Ok(Outcome::Failure) => (1, String::new()),
             Err(CliError::Usage(UsageError(m))) => (2, m),
             Err(CliError::Io(e)) => panic!("{e}"),
+            Err(CliError::Failed(why)) => (1, why),
         };
         (status, String::from_utf8(out).unwrap(), message)
     }

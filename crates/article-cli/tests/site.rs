@@ -49,7 +49,25 @@ fn site(name: &str, docs: &[(&str, String)]) -> PathBuf {
     for (file, text) in docs {
         std::fs::write(dir.join("articles").join(file), text).unwrap();
     }
+    // The card font, as Trunk copies it from public/fonts (scripts/setup.sh puts it there).
+    std::fs::create_dir_all(dir.join("fonts")).unwrap();
+    for e in
+        std::fs::read_dir(root().join("public/fonts")).expect("public/fonts: run scripts/setup.sh")
+    {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "ttf") {
+            std::fs::copy(&p, dir.join("fonts").join(p.file_name().unwrap())).unwrap();
+        }
+    }
     dir
+}
+
+/// Is this a PNG of 1200×630 (its signature and IHDR)?
+fn is_card(png: &[u8]) -> bool {
+    png.starts_with(b"\x89PNG\r\n\x1a\n")
+        && &png[12..16] == b"IHDR"
+        && u32::from_be_bytes(png[16..20].try_into().unwrap()) == 1200
+        && u32::from_be_bytes(png[20..24].try_into().unwrap()) == 630
 }
 
 fn read(p: &Path) -> String {
@@ -122,6 +140,47 @@ fn pages_for_the_good_documents_reports_for_the_bad_and_the_same_files_twice() {
         "the loader too"
     );
     assert!(dir.join("articles/harbour-2024-03-04/index.html").is_file());
+    // A card for the article and for every figure, and a share page per figure.
+    let doc: serde_json::Value = serde_json::from_str(&sample()).unwrap();
+    assert!(is_card(
+        &std::fs::read(dir.join("articles/cam-pha-2016-11-29/card.png")).unwrap()
+    ));
+    for f in doc["figures"].as_array().unwrap() {
+        let fig = dir
+            .join("articles/cam-pha-2016-11-29/figures")
+            .join(f["id"].as_str().unwrap());
+        assert!(
+            is_card(&std::fs::read(fig.join("card.png")).unwrap()),
+            "{fig:?}"
+        );
+        let share = read(&fig.join("index.html"));
+        assert!(share.contains(&format!(
+            "<meta http-equiv=\"refresh\" content=\"0; url=../../#fig-{}\">",
+            f["id"].as_str().unwrap()
+        )));
+        assert!(
+            share.contains("<meta property=\"og:image\" content=\"card.png\">"),
+            "{share}"
+        );
+    }
+    let share = read(&dir.join("articles/cam-pha-2016-11-29/figures/members/index.html"));
+    assert!(
+        share.contains("<title>trên 8.000 đảng viên — đảng viên của Đảng bộ thành phố · "),
+        "{share}"
+    );
+    assert!(
+        share.contains("<meta property=\"og:description\" content=\"Đồng chí Bùi Thị Bính"),
+        "the sentence of the first mention"
+    );
+    let total = read(&dir.join("articles/cam-pha-2016-11-29/figures/households-total/index.html"));
+    assert!(
+        total.contains("28 + 6 = 34 ✓"),
+        "a computed figure is described by its arithmetic"
+    );
+    assert!(
+        page.contains("<meta property=\"og:image\" content=\"card.png\">"),
+        "the article's card"
+    );
     // The catalog comes from the documents, newest first, broken ones left out.
     let catalog: serde_json::Value =
         serde_json::from_str(&read(&dir.join("articles/index.json"))).unwrap();
@@ -183,7 +242,7 @@ fn absolute_urls_with_base_url() {
     for want in [
         "<link rel=\"canonical\" href=\"https://news.example/viewer/articles/cam-pha-2016-11-29/\">",
         "<meta property=\"og:url\" content=\"https://news.example/viewer/articles/cam-pha-2016-11-29/\">",
-        "<meta property=\"og:image\" content=\"https://news.example/viewer/images/ql18.svg\">",
+        "<meta property=\"og:image\" content=\"https://news.example/viewer/articles/cam-pha-2016-11-29/card.png\">",
     ] {
         assert!(page.contains(want), "{want}");
     }
@@ -249,7 +308,7 @@ fn an_archive_of_a_thousand_articles_in_seconds() {
     let refs: Vec<(&str, String)> = docs.iter().map(|(f, t)| (f.as_str(), t.clone())).collect();
     let dir = site("archive", &refs);
     let start = std::time::Instant::now();
-    let o = article(&["site", &dir.to_string_lossy()]);
+    let o = article(&["site", &dir.to_string_lossy(), "--cards", "none"]);
     let took = start.elapsed();
     assert_eq!(
         o.status.code(),

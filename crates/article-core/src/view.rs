@@ -38,6 +38,28 @@ pub fn first_screens(blocks: &[crate::Block]) -> usize {
     blocks.len()
 }
 
+/// The sentence a figure is first mentioned in (what a shared link to it quotes): from
+/// the end of the previous sentence (`.`, `!`, `?` or `;` and a space, or the start of the
+/// block) to the end of this one, whitespace tidied. `None` for a figure without anchors.
+pub fn first_sentence(doc: &Document, figure: usize) -> Option<String> {
+    let anchor = doc.figures.get(figure)?.anchors.first()?;
+    let text = doc.article.blocks.get(anchor.block)?.text()?;
+    let ends = |i: usize| {
+        let b = text.as_bytes();
+        matches!(b.get(i), Some(b'.' | b'!' | b'?' | b';'))
+            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+    };
+    let start = (0..anchor.bytes.start)
+        .rev()
+        .find(|&i| ends(i))
+        .map_or(0, |i| i + 1);
+    let end = (anchor.bytes.end..text.len())
+        .find(|&i| ends(i))
+        .map_or(text.len(), |i| i + 1);
+    let sentence = text.get(start..end)?;
+    Some(sentence.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// How the ledger orders cards within a group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -193,6 +215,18 @@ mod tests {
         );
         let long: Vec<_> = (0..100).map(|_| para(1_000)).collect();
         assert_eq!(first_screens(&long), 13, "just past 12,000 bytes");
+    }
+
+    #[test]
+    fn a_figure_is_quoted_in_its_sentence() {
+        let d = doc();
+        let units = d.figure_index("units").unwrap();
+        let s = first_sentence(&d, units).unwrap();
+        assert!(s.starts_with("Đồng chí Bùi Thị Bính"), "{s}");
+        assert!(s.contains("54 chi, đảng bộ trực thuộc"), "{s}");
+        assert!(s.ends_with('.') && !s.contains(". "), "one sentence: {s}");
+        let total = d.figure_index("households-total").unwrap();
+        assert_eq!(first_sentence(&d, total), None, "computed: no sentence");
     }
 
     #[test]

@@ -20,6 +20,11 @@ pub struct Text {
     pub catalog_next: &'static str,
     /// "page 2 / 200".
     pub catalog_page: &'static str,
+    /// The details panel's share button, and what it says once the link is copied.
+    pub share: &'static str,
+    pub share_copied: &'static str,
+    /// A share page's link to its figure in the article.
+    pub share_see_in_article: &'static str,
     pub back_to_catalog: &'static str,
     pub loading: &'static str,
     pub ledger_heading: &'static str,
@@ -93,6 +98,9 @@ pub static VI: Text = Text {
     catalog_previous: "Trang trước",
     catalog_next: "Trang sau",
     catalog_page: "trang",
+    share: "Chia sẻ",
+    share_copied: "Đã chép liên kết",
+    share_see_in_article: "Xem số liệu này trong bài",
     back_to_catalog: "← Danh sách bài",
     loading: "Đang tải…",
     ledger_heading: "Số liệu chính",
@@ -162,6 +170,9 @@ pub static EN: Text = Text {
     catalog_previous: "Previous page",
     catalog_next: "Next page",
     catalog_page: "page",
+    share: "Share",
+    share_copied: "Link copied",
+    share_see_in_article: "See this figure in the article",
     back_to_catalog: "← All articles",
     loading: "Loading…",
     ledger_heading: "Key figures",

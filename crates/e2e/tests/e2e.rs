@@ -1881,3 +1881,87 @@ fn the_site_index_lists_articles_before_the_wasm_and_article_addresses_never_sho
     let href = h.eval("document.querySelector('main.catalog a').getAttribute('href')");
     assert_eq!(href, json!(format!("?article={EN}")));
 }
+
+// ---------------------------------------------------------------- sharing a figure
+
+/// Is this a 1200×630 PNG (signature and IHDR)?
+fn is_card(png: &[u8]) -> bool {
+    png.starts_with(b"\x89PNG\r\n\x1a\n")
+        && png.get(12..16) == Some(b"IHDR".as_slice())
+        && png.get(16..20) == Some(1200u32.to_be_bytes().as_slice())
+        && png.get(20..24) == Some(630u32.to_be_bytes().as_slice())
+}
+
+#[test]
+fn every_figure_of_the_sample_has_a_card_and_a_share_page_that_lands_on_it() {
+    let dist = e2e::dist_dir();
+    let doc = article_json(VI);
+    let article = dist.join("articles").join(VI);
+    assert!(
+        is_card(&std::fs::read(article.join("card.png")).unwrap()),
+        "article card"
+    );
+    for id in figure_ids(&doc) {
+        let dir = article.join("figures").join(&id);
+        assert!(
+            is_card(&std::fs::read(dir.join("card.png")).unwrap()),
+            "{id}: card.png"
+        );
+        let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        for tag in [
+            "<meta property=\"og:image\" content=\"card.png\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<link rel=\"canonical\" href=\"./\">",
+            &format!("url=../../#fig-{id}\">"),
+        ] {
+            assert!(page.contains(tag), "{id}: {tag}");
+        }
+    }
+    // A person who opens a share page lands on the figure, selected, in the article.
+    let h = Harness::new();
+    h.open(&format!("articles/{VI}/figures/households-ql18/"));
+    h.wait_for("the article with the figure selected", || {
+        h.s.exists("[data-figure-details=\"households-ql18\"]")
+    });
+    wait_selected(&h, "households-ql18");
+    assert_eq!(h.eval("location.hash"), json!("#fig-households-ql18"));
+    assert_eq!(
+        h.eval("location.pathname.endsWith('/articles/cam-pha-2016-11-29/')"),
+        json!(true)
+    );
+}
+
+#[test]
+fn the_share_button_copies_the_share_page_of_the_selected_figure() {
+    let h = Harness::new();
+    for (path, want) in [
+        (
+            format!("articles/{VI}/"),
+            format!("/articles/{VI}/figures/units/"),
+        ),
+        (
+            format!("?article={VI}"),
+            format!("/?article={VI}#fig-units"),
+        ),
+    ] {
+        open_article(&h, &path, VI);
+        // No share sheet on a desktop: the link is copied. Record what is written.
+        h.s.js("Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
+                Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => { window.__copied = t; return Promise.resolve(); } }, configurable: true });")
+            .unwrap();
+        h.click_css("[data-figure~=\"units\"]");
+        wait_selected(&h, "units");
+        let button = h.wait_el("[data-share=\"units\"]");
+        button.click().unwrap();
+        h.wait_for("the link to be copied", || {
+            h.eval("window.__copied || ''")
+                .as_str()
+                .is_some_and(|u| u.ends_with(&want))
+        });
+        let status = h.wait_el(".share-status");
+        h.wait_for("an announced confirmation", || {
+            status.text().unwrap_or_default() == "Đã chép liên kết"
+        });
+        assert_eq!(status.attr("role").unwrap().as_deref(), Some("status"));
+    }
+}

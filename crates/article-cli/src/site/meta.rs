@@ -29,6 +29,14 @@ impl Place<'_> {
         }
     }
 
+    /// A file in this page's directory (its card).
+    pub fn here(&self, file: &str) -> String {
+        match self.base_url {
+            Some(base) => format!("{base}{}{file}", self.path),
+            None => file.to_string(),
+        }
+    }
+
     /// This page's own URL.
     pub fn own(&self) -> String {
         match self.base_url {
@@ -77,7 +85,37 @@ pub fn locale(lang: &str) -> String {
     }
 }
 
-fn meta(out: &mut String, attr: &str, key: &str, value: &str) {
+/// `og:image` (with its size when it is a card) and the Twitter card tags.
+pub fn image_tags(
+    out: &mut String,
+    image: Option<&(String, String)>,
+    title: &str,
+    description: &str,
+) {
+    if let Some((src, alt)) = image {
+        meta(out, "property", "og:image", src);
+        if src.ends_with("card.png") {
+            meta(out, "property", "og:image:width", "1200");
+            meta(out, "property", "og:image:height", "630");
+        }
+        if !alt.is_empty() {
+            meta(out, "property", "og:image:alt", alt);
+        }
+    }
+    let kind = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    meta(out, "name", "twitter:card", kind);
+    meta(out, "name", "twitter:title", title);
+    meta(out, "name", "twitter:description", description);
+    if let Some((src, _)) = image {
+        meta(out, "name", "twitter:image", src);
+    }
+}
+
+pub fn meta(out: &mut String, attr: &str, key: &str, value: &str) {
     out.push_str(&format!(
         "<meta {attr}=\"{}\" content=\"{}\">\n",
         html::attr(key),
@@ -85,8 +123,9 @@ fn meta(out: &mut String, attr: &str, key: &str, value: &str) {
     ));
 }
 
-/// The `<head>` additions of an article page.
-pub fn article_head(a: &Article, place: &Place) -> String {
+/// The `<head>` additions of an article page; `card` is its share card's file name, the
+/// image a preview shows (else the article's first image).
+pub fn article_head(a: &Article, place: &Place, card: Option<&str>) -> String {
     let mut out = String::new();
     let description = description(a);
     let url = place.own();
@@ -110,24 +149,11 @@ pub fn article_head(a: &Article, place: &Place) -> String {
     if let Some(byline) = a.byline.as_deref() {
         meta(&mut out, "property", "article:author", byline);
     }
-    let image = first_image(a);
-    if let Some((src, alt)) = image {
-        meta(&mut out, "property", "og:image", &place.url(src));
-        if !alt.is_empty() {
-            meta(&mut out, "property", "og:image:alt", alt);
-        }
-    }
-    let card = if image.is_some() {
-        "summary_large_image"
-    } else {
-        "summary"
+    let image = match card {
+        Some(file) => Some((place.here(file), a.title.clone())),
+        None => first_image(a).map(|(src, alt)| (place.url(src), alt.to_string())),
     };
-    meta(&mut out, "name", "twitter:card", card);
-    meta(&mut out, "name", "twitter:title", &a.title);
-    meta(&mut out, "name", "twitter:description", &description);
-    if let Some((src, _)) = image {
-        meta(&mut out, "name", "twitter:image", &place.url(src));
-    }
+    image_tags(&mut out, image.as_ref(), &a.title, &description);
     let mut ld = Map::new();
     ld.insert("@context".into(), json!("https://schema.org"));
     ld.insert("@type".into(), json!("NewsArticle"));
@@ -141,8 +167,8 @@ pub fn article_head(a: &Article, place: &Place) -> String {
     if let Some(byline) = a.byline.as_deref() {
         ld.insert("author".into(), json!({"@type": "Person", "name": byline}));
     }
-    if let Some((src, _)) = image {
-        ld.insert("image".into(), json!([place.url(src)]));
+    if let Some((src, _)) = &image {
+        ld.insert("image".into(), json!([src]));
     }
     out.push_str("<script type=\"application/ld+json\">");
     out.push_str(&html::script_json(&Value::Object(ld)));
@@ -185,6 +211,7 @@ mod tests {
                 path: "articles/a/",
                 depth: 2,
             },
+            None,
         );
         for want in [
             "<meta name=\"description\" content=\"Hiện Đảng bộ thành phố có 54 chi, đảng bộ trực thuộc.\">",
@@ -207,6 +234,7 @@ mod tests {
                 path: "articles/a/",
                 depth: 2,
             },
+            None,
         );
         assert!(abs
             .contains("<link rel=\"canonical\" href=\"https://news.example/viewer/articles/a/\">"));
@@ -231,6 +259,7 @@ mod tests {
                 path: "articles/a/",
                 depth: 2,
             },
+            None,
         );
         assert!(
             !head.contains("<img") && !head.contains("<!--") && !head.contains("</script><script>"),

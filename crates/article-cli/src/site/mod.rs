@@ -10,8 +10,10 @@
 //! then writes the catalog `DIST/articles/index.json` from the documents (newest first)
 //! and puts its first page into `DIST/index.html`. Running it twice gives the same files;
 //! files whose content did not change are not rewritten.
+pub mod cards;
 mod csp;
 mod meta;
+mod share;
 mod shell;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,6 +40,17 @@ pub struct Options {
     pub dist: PathBuf,
     /// `https://host/path/`, ending in `/`.
     pub base_url: Option<String>,
+    pub cards: Cards,
+}
+
+/// Which share cards to draw (`--cards`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cards {
+    /// One per article and one per figure (the default).
+    All,
+    /// One per article only (a large archive builds faster).
+    Articles,
+    None,
 }
 
 /// `DIST` and `--base-url URL` (also `--base-url=URL`).
@@ -45,6 +58,7 @@ pub fn parse_options(args: &[String]) -> Result<Options, UsageError> {
     let mut parser = lexopt::Parser::from_args(args);
     let mut dist = None;
     let mut base_url = None;
+    let mut cards = Cards::All;
     while let Some(arg) = parser.next().map_err(|e| UsageError::new(e.to_string()))? {
         match arg {
             lexopt::Arg::Long("base-url") => {
@@ -58,6 +72,21 @@ pub fn parse_options(args: &[String]) -> Result<Options, UsageError> {
                     )));
                 }
                 base_url = Some(if v.ends_with('/') { v } else { format!("{v}/") });
+            }
+            lexopt::Arg::Long("cards") => {
+                let v = parser
+                    .value()
+                    .map_err(|_| UsageError::new("`--cards` needs all, articles or none"))?;
+                cards = match v.to_string_lossy().as_ref() {
+                    "all" => Cards::All,
+                    "articles" => Cards::Articles,
+                    "none" => Cards::None,
+                    other => {
+                        return Err(UsageError::new(format!(
+                            "`--cards` is all, articles or none, not `{other}`"
+                        )))
+                    }
+                };
             }
             lexopt::Arg::Value(v) if dist.is_none() => dist = Some(PathBuf::from(v)),
             lexopt::Arg::Value(v) => {
@@ -75,7 +104,11 @@ pub fn parse_options(args: &[String]) -> Result<Options, UsageError> {
         }
     }
     let dist = dist.ok_or_else(|| UsageError::new("`site` needs the built site's directory"))?;
-    Ok(Options { dist, base_url })
+    Ok(Options {
+        dist,
+        base_url,
+        cards,
+    })
 }
 
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
@@ -96,6 +129,15 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<
         summary.skipped,
         start.elapsed().as_millis()
     )?;
+    if summary.cards > 0 {
+        writeln!(
+            out,
+            "site: {} card(s) drawn in {} ms ({:.1} ms a card on all cores)",
+            summary.cards,
+            summary.card_time.as_millis(),
+            summary.card_time.as_secs_f64() * 1000.0 / summary.cards as f64
+        )?;
+    }
     Ok(if summary.skipped > 0 {
         Outcome::Failure
     } else {
@@ -109,6 +151,8 @@ pub struct Summary {
     pub pages: usize,
     pub written: usize,
     pub skipped: usize,
+    pub cards: usize,
+    pub card_time: std::time::Duration,
 }
 
 /// One catalog entry, from a document.
@@ -156,7 +200,11 @@ fn io(path: &Path, e: std::io::Error) -> CliError {
 
 /// Write `contents` unless the file already holds exactly that. Returns whether it wrote.
 fn write_if_changed(path: &Path, contents: &str) -> Result<bool, CliError> {
-    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+    write_if_changed_bytes(path, contents.as_bytes())
+}
+
+fn write_if_changed_bytes(path: &Path, contents: &[u8]) -> Result<bool, CliError> {
+    if std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(false);
     }
     if let Some(dir) = path.parent() {
@@ -190,6 +238,12 @@ pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError
     let shell = Shell::parse(&shell_text)
         .map_err(|why| UsageError::new(format!("{}: {why}", index_path.display())))?;
     let mut summary = Summary::default();
+    let mut card_jobs: Vec<(PathBuf, String)> = Vec::new();
+    let css = share::stylesheet(&shell_text);
+    let fonts = match options.cards {
+        Cards::None => None,
+        _ => Some(cards::Fonts::load(&dist.join("fonts")).map_err(CliError::Failed)?),
+    };
     let mut entries: Vec<Entry> = Vec::new();
     let mut pages: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -240,14 +294,33 @@ pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError
             instant,
             path: format!("articles/{file_name}"),
         });
-        let page = article_page(
-            &shell,
-            &doc,
-            &text,
-            options,
-            &format!("articles/{file_name}"),
-        );
-        pages.insert(dist.join("articles").join(&id).join("index.html"), page);
+        let values = markup::values(&doc);
+        let dir = dist.join("articles").join(&id);
+        if let Some(fonts) = &fonts {
+            // Drawn below, on every core at once.
+            let site = text_for(&doc.article.lang).app_name;
+            let svg = cards::article_svg(fonts, &doc, &values, site);
+            card_jobs.push((dir.join("card.png"), svg));
+            if options.cards == Cards::All {
+                for (f, fig) in doc.article.figures.iter().enumerate() {
+                    let svg = cards::figure_svg(fonts, &doc, &values, f, site);
+                    card_jobs.push((dir.join("figures").join(&fig.id).join("card.png"), svg));
+                }
+            }
+        }
+        for (f, fig) in doc.article.figures.iter().enumerate() {
+            let page = share::figure_page(&doc, &values, f, options, &css);
+            pages.insert(dir.join("figures").join(&fig.id).join("index.html"), page);
+        }
+        let src = format!("articles/{file_name}");
+        let page = article_page(&shell, &doc, &text, options, &src, fonts.is_some());
+        pages.insert(dir.join("index.html"), page);
+    }
+    if let Some(fonts) = &fonts {
+        let t0 = std::time::Instant::now();
+        draw_cards(fonts, &card_jobs)?;
+        summary.cards = card_jobs.len();
+        summary.card_time = t0.elapsed();
     }
     // Newest first; undated last; ties by id, so the order never depends on the disk.
     entries.sort_by(|a, b| {
@@ -273,10 +346,16 @@ pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError
         .values()
         .flat_map(|p| csp::inline_script_hashes(p))
         .collect();
-    summary.pages = pages.len() - 1;
+    // Article pages are `articles/ID/index.html` (share pages are deeper).
+    let is_article = |p: &Path| {
+        p.parent()
+            .and_then(Path::parent)
+            .is_some_and(|d| d == dist.join("articles"))
+    };
+    summary.pages = pages.keys().filter(|p| is_article(p)).count();
     for (path, page) in &pages {
         let page = csp::update_meta(page, &hashes);
-        if write_if_changed(path, &page)? && *path != index_path {
+        if write_if_changed(path, &page)? && is_article(path) {
             summary.written += 1;
         }
     }
@@ -285,6 +364,33 @@ pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError
         write_if_changed(&headers, &csp::update_headers(&text, &hashes))?;
     }
     Ok(summary)
+}
+
+/// Render the cards (path, SVG) to PNG, on as many threads as the machine has cores
+/// (a card is ~7 ms; an archive has thousands).
+fn draw_cards(fonts: &cards::Fonts, jobs: &[(PathBuf, String)]) -> Result<(), CliError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = jobs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || -> Result<(), CliError> {
+                    for (path, svg) in part {
+                        let png = cards::render(fonts, svg).map_err(CliError::Failed)?;
+                        write_if_changed_bytes(path, &png)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err(CliError::Failed("a card could not be drawn".into())))
+        })
+    })
 }
 
 /// The embedded document: the reader reads it from here instead of fetching it again.
@@ -299,6 +405,7 @@ fn article_page(
     text: &str,
     options: &Options,
     src: &str,
+    card: bool,
 ) -> String {
     let a = &doc.article;
     let words = text_for(&a.lang);
@@ -320,7 +427,7 @@ fn article_page(
         depth: 2,
     };
     let data: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let mut head = meta::article_head(a, &place);
+    let mut head = meta::article_head(a, &place, card.then_some("card.png"));
     // Where the site's root is from here: the reader resolves its own URLs against it.
     head.push_str("<meta name=\"article-viewer-root\" content=\"../../\">\n");
     let body = format!(
@@ -379,7 +486,8 @@ mod tests {
             parse_options(&s(&["dist", "--base-url", "https://x.example/news"])).unwrap(),
             Options {
                 dist: "dist".into(),
-                base_url: Some("https://x.example/news/".into())
+                base_url: Some("https://x.example/news/".into()),
+                cards: Cards::All
             }
         );
         assert!(parse_options(&s(&[])).is_err());
