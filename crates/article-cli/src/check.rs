@@ -37,9 +37,18 @@ pub fn check_file(path: &str) -> FileCheck {
 
 /// Every problem `load` reports for this text, positioned, unresolved mentions as errors.
 pub fn load_problems(text: &str) -> Vec<Problem> {
-    let mut problems = match article_core::load(text) {
-        Ok(doc) => doc.warnings,
-        Err(errors) => errors,
+    load(text).1
+}
+
+/// The document, if it loads, and every problem as `check` reports them (positioned,
+/// unresolved mentions as errors).
+pub fn load(text: &str) -> (Option<article_core::Document>, Vec<Problem>) {
+    let (doc, mut problems) = match article_core::load(text) {
+        Ok(doc) => {
+            let warnings = doc.warnings.clone();
+            (Some(doc), warnings)
+        }
+        Err(errors) => (None, errors),
     };
     // The core positions what it can; this only fills the gaps (it skips located ones).
     locate_problems(text, &mut problems);
@@ -48,7 +57,7 @@ pub fn load_problems(text: &str) -> Vec<Problem> {
             p.severity = Severity::Error;
         }
     }
-    problems
+    (doc, problems)
 }
 
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<Outcome, crate::CliError> {

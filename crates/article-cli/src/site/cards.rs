@@ -367,6 +367,44 @@ pub fn drawn_text(svg: &str) -> String {
     out
 }
 
+/// The key a card's PNG carries in a `tEXt` chunk: a hash of the SVG it was drawn from
+/// (and of this renderer's settings), so a build can tell an unchanged card without
+/// drawing it again.
+const STAMP: &str = "article-card";
+
+/// The stamp of an SVG (FNV-1a, 64 bits: no cryptography needed, only change detection).
+pub fn stamp(svg: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in svg.bytes().chain(*b"rgb-fastest-1") {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The stamp a PNG carries, if it is one of our cards.
+pub fn stamp_of(png: &[u8]) -> Option<String> {
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().ok()?) as usize;
+        let kind = &png[at + 4..at + 8];
+        let data = png.get(at + 8..at + 8 + len)?;
+        if kind == b"tEXt" {
+            if let Some(rest) = data
+                .strip_prefix(STAMP.as_bytes())
+                .and_then(|r| r.strip_prefix(b"\0"))
+            {
+                return String::from_utf8(rest.to_vec()).ok();
+            }
+        }
+        if kind == b"IDAT" {
+            return None;
+        }
+        at += 12 + len;
+    }
+    None
+}
+
 /// Render an SVG card to PNG.
 pub fn render(fonts: &Fonts, svg: &str) -> Result<Vec<u8>, String> {
     let options = usvg::Options {
@@ -387,6 +425,9 @@ pub fn render(fonts: &Fonts, svg: &str) -> Result<Vec<u8>, String> {
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fastest);
+    encoder
+        .add_text_chunk(STAMP.to_string(), stamp(svg))
+        .map_err(|e| format!("card PNG: {e}"))?;
     let mut writer = encoder
         .write_header()
         .map_err(|e| format!("card PNG: {e}"))?;
@@ -447,6 +488,7 @@ mod tests {
             // A real 1200×630 PNG.
             let png = render(&f, &svg).unwrap();
             let pixmap = tiny_skia::Pixmap::decode_png(&png).expect("decodes");
+            assert_eq!(stamp_of(&png), Some(stamp(&svg)), "stamped with its SVG");
             assert_eq!((pixmap.width(), pixmap.height()), (WIDTH, HEIGHT));
             assert!(png.len() > 5_000, "not blank: {} bytes", png.len());
         }

@@ -130,12 +130,20 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<
         start.elapsed().as_millis()
     )?;
     if summary.cards > 0 {
+        let each = if summary.cards_drawn > 0 {
+            format!(
+                " ({:.1} ms each on all cores, beside the pages)",
+                summary.card_time.as_secs_f64() * 1000.0 / summary.cards_drawn as f64
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "site: {} card(s) drawn in {} ms ({:.1} ms a card on all cores)",
+            "site: {} card(s), {} drawn{each}, {} unchanged",
             summary.cards,
-            summary.card_time.as_millis(),
-            summary.card_time.as_secs_f64() * 1000.0 / summary.cards as f64
+            summary.cards_drawn,
+            summary.cards - summary.cards_drawn
         )?;
     }
     Ok(if summary.skipped > 0 {
@@ -152,6 +160,8 @@ pub struct Summary {
     pub written: usize,
     pub skipped: usize,
     pub cards: usize,
+    /// Cards drawn (the others were unchanged).
+    pub cards_drawn: usize,
     pub card_time: std::time::Duration,
 }
 
@@ -232,38 +242,74 @@ fn documents(dist: &Path) -> Result<Vec<PathBuf>, CliError> {
 
 /// Build the site; problems with documents are reported on `out`.
 pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError> {
+    let fonts = match options.cards {
+        Cards::None => None,
+        _ => Some(cards::Fonts::load(&options.dist.join("fonts")).map_err(CliError::Failed)?),
+    };
+    std::thread::scope(|scope| {
+        let t0 = std::time::Instant::now();
+        let painter = fonts.as_ref().map(|f| CardPainter::start(scope, f));
+        let mut summary = pages(options, out, painter.as_ref(), fonts.as_ref())?;
+        if let Some(painter) = painter {
+            summary.cards_drawn = painter.finish()?;
+            summary.card_time = t0.elapsed();
+        }
+        Ok(summary)
+    })
+}
+
+/// Every page (and every card, handed to `painter`).
+fn pages(
+    options: &Options,
+    out: &mut dyn Write,
+    painter: Option<&CardPainter>,
+    fonts: Option<&cards::Fonts>,
+) -> Result<Summary, CliError> {
     let dist = &options.dist;
     let index_path = dist.join("index.html");
     let shell_text = std::fs::read_to_string(&index_path).map_err(|e| io(&index_path, e))?;
     let shell = Shell::parse(&shell_text)
         .map_err(|why| UsageError::new(format!("{}: {why}", index_path.display())))?;
     let mut summary = Summary::default();
-    let mut card_jobs: Vec<(PathBuf, String)> = Vec::new();
     let css = share::stylesheet(&shell_text);
-    let fonts = match options.cards {
-        Cards::None => None,
-        _ => Some(cards::Fonts::load(&dist.join("fonts")).map_err(CliError::Failed)?),
-    };
     let mut entries: Vec<Entry> = Vec::new();
-    let mut pages: BTreeMap<PathBuf, String> = BTreeMap::new();
+    // One policy for the whole site: the inline loader as the root page and as a page two
+    // levels down have it (article pages add only data blocks; share pages no script).
+    let hashes: BTreeSet<String> = [0, 2]
+        .iter()
+        .flat_map(|&depth| {
+            csp::inline_script_hashes(&shell.render(&Page {
+                depth,
+                ..Page::default()
+            }))
+        })
+        .collect();
+    let write_page = |path: &Path, page: &str| -> Result<bool, CliError> {
+        write_if_changed(path, &csp::update_meta(page, &hashes))
+    };
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in documents(dist)? {
         let name = file.display().to_string();
-        let problems = crate::check::check_file(&name).problems;
-        let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
-        if !errors.is_empty() {
-            for p in errors {
-                out.write_all(report::render(&name, p).as_bytes())?;
+        // What `article check` would say, from one reading and one load of the file.
+        let loaded = crate::input::read_text(&name, article_core::limits::MAX_INPUT_BYTES)
+            .map_err(|p| vec![p])
+            .and_then(|text| {
+                let (doc, problems) = crate::check::load(&text);
+                match doc {
+                    Some(doc) if !problems.iter().any(|p| p.is_error()) => Ok((text, doc)),
+                    _ => Err(problems),
+                }
+            });
+        let (text, doc) = match loaded {
+            Ok(ok) => ok,
+            Err(problems) => {
+                for p in problems.iter().filter(|p| p.is_error()) {
+                    out.write_all(report::render(&name, p).as_bytes())?;
+                }
+                writeln!(out, "{name}: skipped (fix the errors above)")?;
+                summary.skipped += 1;
+                continue;
             }
-            writeln!(out, "{name}: skipped (fix the errors above)")?;
-            summary.skipped += 1;
-            continue;
-        }
-        let text = crate::input::read_text(&name, article_core::limits::MAX_INPUT_BYTES)
-            .map_err(|p| UsageError::new(p.message))?;
-        let Ok(doc) = article_core::load(&text) else {
-            summary.skipped += 1;
-            continue;
         };
         let id = doc.article.id.clone();
         if let Some(first) = seen.get(&id) {
@@ -296,32 +342,32 @@ pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError
         });
         let values = markup::values(&doc);
         let dir = dist.join("articles").join(&id);
-        if let Some(fonts) = &fonts {
+        if let (Some(fonts), Some(painter)) = (fonts, painter) {
             // Drawn below, on every core at once.
             let site = text_for(&doc.article.lang).app_name;
             let svg = cards::article_svg(fonts, &doc, &values, site);
-            card_jobs.push((dir.join("card.png"), svg));
+            painter.draw(dir.join("card.png"), svg);
+            summary.cards += 1;
             if options.cards == Cards::All {
                 for (f, fig) in doc.article.figures.iter().enumerate() {
                     let svg = cards::figure_svg(fonts, &doc, &values, f, site);
-                    card_jobs.push((dir.join("figures").join(&fig.id).join("card.png"), svg));
+                    painter.draw(dir.join("figures").join(&fig.id).join("card.png"), svg);
+                    summary.cards += 1;
                 }
             }
         }
         for (f, fig) in doc.article.figures.iter().enumerate() {
             let page = share::figure_page(&doc, &values, f, options, &css);
-            pages.insert(dir.join("figures").join(&fig.id).join("index.html"), page);
+            write_page(&dir.join("figures").join(&fig.id).join("index.html"), &page)?;
         }
         let src = format!("articles/{file_name}");
         let page = article_page(&shell, &doc, &text, options, &src, fonts.is_some());
-        pages.insert(dir.join("index.html"), page);
+        summary.pages += 1;
+        if write_page(&dir.join("index.html"), &page)? {
+            summary.written += 1;
+        }
     }
-    if let Some(fonts) = &fonts {
-        let t0 = std::time::Instant::now();
-        draw_cards(fonts, &card_jobs)?;
-        summary.cards = card_jobs.len();
-        summary.card_time = t0.elapsed();
-    }
+
     // Newest first; undated last; ties by id, so the order never depends on the disk.
     entries.sort_by(|a, b| {
         b.instant
@@ -339,26 +385,7 @@ pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError
         serde_json::to_string_pretty(&catalog).unwrap_or_default()
     );
     write_if_changed(&dist.join("articles/index.json"), &catalog_text)?;
-    pages.insert(index_path.clone(), catalog_page(&shell, &entries, &catalog));
-
-    // One policy for the whole site: every page's inline scripts are allowed, nothing more.
-    let hashes: BTreeSet<String> = pages
-        .values()
-        .flat_map(|p| csp::inline_script_hashes(p))
-        .collect();
-    // Article pages are `articles/ID/index.html` (share pages are deeper).
-    let is_article = |p: &Path| {
-        p.parent()
-            .and_then(Path::parent)
-            .is_some_and(|d| d == dist.join("articles"))
-    };
-    summary.pages = pages.keys().filter(|p| is_article(p)).count();
-    for (path, page) in &pages {
-        let page = csp::update_meta(page, &hashes);
-        if write_if_changed(path, &page)? && is_article(path) {
-            summary.written += 1;
-        }
-    }
+    write_page(&index_path, &catalog_page(&shell, &entries, &catalog))?;
     let headers = dist.join("_headers");
     if let Ok(text) = std::fs::read_to_string(&headers) {
         write_if_changed(&headers, &csp::update_headers(&text, &hashes))?;
@@ -366,31 +393,71 @@ pub fn build(options: &Options, out: &mut dyn Write) -> Result<Summary, CliError
     Ok(summary)
 }
 
-/// Render the cards (path, SVG) to PNG, on as many threads as the machine has cores
-/// (a card is ~7 ms; an archive has thousands).
-fn draw_cards(fonts: &cards::Fonts, jobs: &[(PathBuf, String)]) -> Result<(), CliError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || -> Result<(), CliError> {
-                    for (path, svg) in part {
-                        let png = cards::render(fonts, svg).map_err(CliError::Failed)?;
-                        write_if_changed_bytes(path, &png)?;
+/// Draws cards (path, SVG) to PNG on as many threads as the machine has cores, while the
+/// pages are written (a card is ~9 ms of work; an archive has thousands). A card whose
+/// file already carries the stamp of the same SVG is left as it is.
+struct CardPainter<'a> {
+    jobs: Option<std::sync::mpsc::Sender<(PathBuf, String)>>,
+    workers: Vec<std::thread::ScopedJoinHandle<'a, Result<usize, CliError>>>,
+}
+
+impl<'a> CardPainter<'a> {
+    fn start(scope: &'a std::thread::Scope<'a, '_>, fonts: &'a cards::Fonts) -> CardPainter<'a> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let (tx, rx) = std::sync::mpsc::channel::<(PathBuf, String)>();
+        let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+        let workers = (0..threads)
+            .map(|_| {
+                let rx = rx.clone();
+                scope.spawn(move || -> Result<usize, CliError> {
+                    let mut drawn = 0;
+                    loop {
+                        let job = rx
+                            .lock()
+                            .map_err(|_| CliError::Failed("card queue".into()))?
+                            .recv();
+                        let Ok((path, svg)) = job else {
+                            return Ok(drawn);
+                        };
+                        let stamp = cards::stamp(&svg);
+                        let current = std::fs::read(&path)
+                            .ok()
+                            .and_then(|png| cards::stamp_of(&png));
+                        if current.as_deref() == Some(stamp.as_str()) {
+                            continue;
+                        }
+                        let png = cards::render(fonts, &svg).map_err(CliError::Failed)?;
+                        write_if_changed_bytes(&path, &png)?;
+                        drawn += 1;
                     }
-                    Ok(())
                 })
             })
             .collect();
-        workers.into_iter().try_for_each(|w| {
-            w.join()
-                .unwrap_or_else(|_| Err(CliError::Failed("a card could not be drawn".into())))
-        })
-    })
+        CardPainter {
+            jobs: Some(tx),
+            workers,
+        }
+    }
+
+    fn draw(&self, path: PathBuf, svg: String) {
+        if let Some(tx) = &self.jobs {
+            let _ = tx.send((path, svg));
+        }
+    }
+
+    /// Wait for every card; how many were drawn (not left unchanged).
+    fn finish(mut self) -> Result<usize, CliError> {
+        self.jobs = None;
+        let mut drawn = 0;
+        for w in self.workers {
+            drawn += w
+                .join()
+                .unwrap_or_else(|_| Err(CliError::Failed("a card could not be drawn".into())))?;
+        }
+        Ok(drawn)
+    }
 }
 
 /// The embedded document: the reader reads it from here instead of fetching it again.
