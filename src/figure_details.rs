@@ -58,6 +58,8 @@ pub fn FigureDetails() -> impl IntoView {
                     {computed.then(|| view! { <span class="tag computed">{t.computed}</span> })}
                 </p>
                 {fig.note.clone().map(|n| view! { <p class="details-note" lang=lang.clone() dir=dir>{clipped(&n)}</p> })}
+                {source_line(&doc, figure)}
+                {corrections(&doc, &state.values(), figure)}
                 <Breakdown figure=figure />
                 {walk}
                 <ShareButton figure=figure />
@@ -78,4 +80,48 @@ pub fn FigureDetails() -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// Who the number is from and when it held (in the article's language, like the number),
+/// with a link to the source when it has one.
+fn source_line(doc: &article_core::Document, figure: usize) -> Option<impl IntoView> {
+    let lang = doc.article.lang.clone();
+    let words = crate::i18n::Lang::from_tag(&lang).text();
+    let line = article_core::markup::provenance_line(doc, figure, words)?;
+    let url = doc.article.figures[figure]
+        .source
+        .and_then(|s| doc.article.sources.get(s))
+        .and_then(|s| s.url.clone())
+        .map(|u| article_core::markup::image_url(&u, &crate::static_page::root()));
+    let dir = dir_of(&lang);
+    Some(view! {
+        <p class="details-source" lang=lang dir=dir>
+            {clipped(&line)}
+            {url.map(|u| view! { " " <a href=u rel="noopener noreferrer">"↗"</a> })}
+        </p>
+    })
+}
+
+/// A corrected figure's history: each earlier value, what it became, when and why.
+fn corrections(
+    doc: &article_core::Document,
+    values: &[String],
+    figure: usize,
+) -> Option<impl IntoView> {
+    let fig = doc.article.figures.get(figure)?;
+    if fig.corrections.is_empty() {
+        return None;
+    }
+    let lang = doc.article.lang.clone();
+    let words = crate::i18n::Lang::from_tag(&lang).text();
+    let items = (0..fig.corrections.len())
+        .filter_map(|k| article_core::markup::correction_line(doc, figure, k, values))
+        .map(|l| view! { <li>{clipped(&l)}</li> })
+        .collect_view();
+    Some(view! {
+        <div class="corrections" lang=lang.clone() dir=dir_of(&lang)>
+            <p class="rel-head">{words.corrections_heading}</p>
+            <ul>{items}</ul>
+        </div>
+    })
 }

@@ -36,17 +36,18 @@ const DIM: &str = "dim";
 const PROGRESS: &str = "progress";
 const CURRENT_HIT: &str = "current";
 
-fn words(state: &ArticleState, article_lang: &str) -> (&'static str, &'static str) {
+fn words(state: &ArticleState, article_lang: &str) -> (&'static str, &'static str, &'static str) {
     // A highlight's label is inside the article, so it speaks the article's language; the
     // "computed" tag on a card is the reader's own word.
     let figure = Lang::from_tag(article_lang).text().figure;
+    let corrected = Lang::from_tag(article_lang).text().corrected;
     let computed = state
         .ui
         .try_get_untracked()
         .unwrap_or(Lang::Vi)
         .text()
         .computed;
-    (figure, computed)
+    (figure, computed, corrected)
 }
 
 /// What the planners draw from, held for one build: the document, its formatted values
@@ -56,18 +57,20 @@ struct Sources {
     values: std::sync::Arc<Vec<String>>,
     figure: &'static str,
     computed: &'static str,
+    corrected: &'static str,
     root: String,
 }
 
 impl Sources {
     fn of(state: &ArticleState) -> Self {
         let doc = state.doc();
-        let (figure, computed) = words(state, &doc.article.lang);
+        let (figure, computed, corrected) = words(state, &doc.article.lang);
         Sources {
             values: state.values(),
             doc,
             figure,
             computed,
+            corrected,
             root: crate::static_page::root(),
         }
     }
@@ -79,6 +82,7 @@ impl Sources {
             words: Words {
                 figure: self.figure,
                 computed: self.computed,
+                corrected: self.corrected,
             },
             root: &self.root,
         }

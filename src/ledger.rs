@@ -65,6 +65,13 @@ pub fn Ledger() -> impl IntoView {
         .collect_view();
 
     let no_figures = doc.article.figures.is_empty();
+    let has_sources = !doc.article.sources.is_empty();
+    let has_corrections = doc
+        .article
+        .figures
+        .iter()
+        .any(|f| !f.corrections.is_empty());
+    let (only_corrected, set_only_corrected) = signal(false);
     let sort = state.sort;
     // One listener for every card: a card is a button, so Enter and Space click it too.
     let on_card = move |ev: web_sys::MouseEvent| {
@@ -76,19 +83,31 @@ pub fn Ledger() -> impl IntoView {
         }
     };
     view! {
-        <section class="ledger" aria-labelledby="ledger-heading" on:click=on_card>
+        <section class="ledger" class:only-corrected=only_corrected aria-labelledby="ledger-heading" on:click=on_card>
             <h2 id="ledger-heading">{move || ui.get().text().ledger_heading}</h2>
             {no_figures.then(|| view! { <p class="ledger-empty">{move || ui.get().text().no_figures}</p> })}
             <div class="ledger-tools" hidden=no_figures>
                 <label class="sort">
                     <span>{move || ui.get().text().sort_label}</span>
                     <select on:change=move |ev| {
-                        sort.set(if event_target_value(&ev) == "value" { SortBy::Value } else { SortBy::Reading });
+                        sort.set(match event_target_value(&ev).as_str() {
+                            "value" => SortBy::Value,
+                            "source" => SortBy::Source,
+                            _ => SortBy::Reading,
+                        });
                     }>
                         <option value="reading">{move || ui.get().text().sort_reading}</option>
                         <option value="value">{move || ui.get().text().sort_value}</option>
+                        {has_sources.then(|| view! { <option value="source">{move || ui.get().text().sort_source}</option> })}
                     </select>
                 </label>
+                {has_corrections.then(|| view! {
+                    <label class="only-corrected-toggle">
+                        <input type="checkbox" data-filter-corrected
+                            on:change=move |ev| set_only_corrected.set(event_target_checked(&ev)) />
+                        <span>{move || ui.get().text().corrected_only}</span>
+                    </label>
+                })}
             </div>
             {(n_categories > 0 && !no_figures).then(|| view! {
                 <fieldset class="legend">

@@ -24,6 +24,9 @@ pub fn Popover() -> impl IntoView {
             .map(|c| c.label.clone());
         let t = state.ui.get().text();
         let computed = doc.figures.get(hover.figure).is_some_and(|f| f.computed);
+        let words = crate::i18n::Lang::from_tag(&lang).text();
+        let source = article_core::markup::provenance_line(&doc, hover.figure, words);
+        let corrected = !fig.corrections.is_empty();
         // Below the highlight, clamped to the viewport width.
         let width = web_sys::window()
             .and_then(|w| w.inner_width().ok()?.as_f64())
@@ -39,6 +42,8 @@ pub fn Popover() -> impl IntoView {
                 {category.map(|c| view! { <p class="pop-cat" lang=lang.clone() dir=dir>{clipped(&c)}</p> })}
                 {computed.then(|| view! { <p class="pop-cat">{t.computed}</p> })}
                 {fig.note.clone().map(|n| view! { <p class="pop-note" lang=lang.clone() dir=dir>{clipped(&n)}</p> })}
+                {source.map(|s| view! { <p class="pop-source" lang=lang.clone() dir=dir>{clipped(&s)}</p> })}
+                {corrected.then(|| view! { <p class="pop-corrected">{t.corrected}</p> })}
             </div>
         })
     }

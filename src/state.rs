@@ -131,6 +131,7 @@ impl ArticleState {
                     byline: None,
                     blocks: Vec::new(),
                     categories: Vec::new(),
+                    sources: Vec::new(),
                     figures: Vec::new(),
                 },
                 Vec::new(),

@@ -1603,3 +1603,82 @@ async fn values_show_exactly_the_digits_written() {
         Some("false")
     );
 }
+
+const FERRY: &str = include_str!("../public/articles/ferry-2024-05-02.json");
+
+/// Where a number comes from and how it was corrected: the source in the details and the
+/// popover, the corrected mark on the highlight and the card, the history, the filter.
+#[wasm_bindgen_test]
+async fn sources_as_of_dates_and_corrections_show_where_the_number_is() {
+    let root = open(FERRY).await;
+    // The corrected figure is marked on its highlight and its card; the others are not.
+    for el in all(&root, "[data-figure~=\"passengers-april\"]")
+        .iter()
+        .chain(all(&root, "[data-figure-card=\"passengers-april\"]").iter())
+    {
+        assert_eq!(el.get_attribute("data-corrected").as_deref(), Some("true"));
+    }
+    assert!(all(&root, "[data-figure-card=\"sailings\"][data-corrected]").is_empty());
+    one(&root, "[data-figure-card=\"passengers-april\"]").click();
+    tick().await;
+    let details = one(&root, "[data-figure-details=\"passengers-april\"]");
+    let source = one(&details, ".details-source").text_content().unwrap();
+    assert!(
+        source.starts_with("According to: Wrenmouth Port Authority (Monthly traffic report, April 2024), as of Apr 2024"),
+        "{source}"
+    );
+    let link = one(&details, ".details-source a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/wrenmouth/traffic-2024-04.pdf")
+    );
+    let history = one(&details, ".corrections li").text_content().unwrap();
+    assert_eq!(
+        history,
+        "42,810 passengers → 48,210 passengers (3 May 2024): two digits were transposed in the first report"
+    );
+    // A figure without a source but with an as-of date says only when.
+    one(&root, "[data-figure-card=\"sailings\"]").click();
+    tick().await;
+    let sailings = one(&root, "[data-figure-details=\"sailings\"] .details-source")
+        .text_content()
+        .unwrap();
+    assert_eq!(sailings, "as of Apr 2024");
+    // The ledger filtered to corrected figures.
+    let toggle: web_sys::HtmlInputElement = one(&root, "[data-filter-corrected]").unchecked_into();
+    toggle.click();
+    tick().await;
+    assert!(one(&root, "section.ledger")
+        .class_list()
+        .contains("only-corrected"));
+}
+
+#[wasm_bindgen_test]
+async fn the_sample_names_who_said_its_numbers() {
+    let root = open(SAMPLE).await;
+    one(&root, "[data-figure-card=\"units\"]").click();
+    tick().await;
+    let source = one(&root, "[data-figure-details=\"units\"] .details-source")
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        source,
+        "Theo: Bùi Thị Bính, Phó Bí thư Thường trực Thành uỷ, tính đến 11/2016"
+    );
+    one(&root, "[data-figure-card=\"households-ql18\"]").click();
+    tick().await;
+    let source = one(
+        &root,
+        "[data-figure-details=\"households-ql18\"] .details-source",
+    )
+    .text_content()
+    .unwrap();
+    assert!(
+        source.starts_with("Theo: Nguyễn Thị Tụ, Bí thư Đảng uỷ phường Cẩm Thạch"),
+        "{source}"
+    );
+    assert!(
+        all(&root, "[data-corrected]").is_empty(),
+        "nothing corrected in the sample"
+    );
+}

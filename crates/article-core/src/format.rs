@@ -339,6 +339,69 @@ pub fn figure_value(fig: &Figure, lang: &str) -> String {
     qualified(fig.qualifier, &body, lang)
 }
 
+/// A calendar date as precise as it is known: a year ("2016"), a month ("2016-11") or a
+/// day ("2016-11-29") — the "as of" of a figure, the date of a correction or a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each field checked (the day against its month).
+    pub fn parse(s: &str) -> Result<PartialDate, String> {
+        let expect = "expected a date like 2016-11-29, 2016-11 or 2016";
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, n: usize, what: &str| -> Result<u32, String> {
+            if p.len() != n || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("{what} must be {n} digits; {expect}"));
+            }
+            p.parse().map_err(|_| format!("{what}: {expect}"))
+        };
+        if parts.is_empty() || parts.len() > 3 {
+            return Err(expect.to_string());
+        }
+        let year = num(parts[0], 4, "the year")? as i32;
+        let month = match parts.get(1) {
+            Some(m) => {
+                let m = num(m, 2, "the month")? as u8;
+                if !(1..=12).contains(&m) {
+                    return Err(format!("month {m} is out of range 01–12"));
+                }
+                Some(m)
+            }
+            None => None,
+        };
+        let day = match (parts.get(2), month) {
+            (Some(d), Some(m)) => {
+                let d = num(d, 2, "the day")? as u8;
+                if d == 0 || d > days_in_month(year, m) {
+                    return Err(format!("day {d} does not exist in {year:04}-{m:02}"));
+                }
+                Some(d)
+            }
+            _ => None,
+        };
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// vi "29/11/2016", "11/2016", "2016"; en "29 Nov 2016", "Nov 2016", "2016".
+    pub fn short(&self, lang: &str) -> String {
+        match (self.month, self.day, is_vi(lang)) {
+            (Some(m), Some(d), true) => format!("{d:02}/{m:02}/{}", self.year),
+            (Some(m), None, true) => format!("{m:02}/{}", self.year),
+            (Some(m), Some(d), false) => {
+                format!("{d} {} {}", &EN_MONTHS[usize::from(m - 1)][..3], self.year)
+            }
+            (Some(m), None, false) => {
+                format!("{} {}", &EN_MONTHS[usize::from(m - 1)][..3], self.year)
+            }
+            _ => self.year.to_string(),
+        }
+    }
+}
+
 /// An RFC 3339 timestamp with its offset, validated; fields as written (no conversion).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timestamp {
@@ -736,6 +799,9 @@ mod tests {
             qualifier: q,
             decimals: None,
             year: false,
+            source: None,
+            as_of: None,
+            corrections: vec![],
             mentions: vec![],
             parts: vec![],
             within: None,
@@ -764,6 +830,39 @@ mod tests {
             "over 95%"
         );
         assert_eq!(figure_value(&fig(15000.0, None, None), "en"), "15,000");
+    }
+
+    #[test]
+    fn partial_dates() {
+        let d = PartialDate::parse("2016-11-29").unwrap();
+        assert_eq!(
+            (d.short("vi"), d.short("en")),
+            ("29/11/2016".into(), "29 Nov 2016".into())
+        );
+        let m = PartialDate::parse("2016-11").unwrap();
+        assert_eq!(
+            (m.short("vi"), m.short("en")),
+            ("11/2016".into(), "Nov 2016".into())
+        );
+        assert_eq!(PartialDate::parse("2016").unwrap().short("vi"), "2016");
+        assert!(
+            m < d && PartialDate::parse("2016").unwrap() < m,
+            "less precise sorts first"
+        );
+        for bad in [
+            "",
+            "16",
+            "2016-13",
+            "2016-02-30",
+            "2015-02-29",
+            "2016-1",
+            "2016-11-29T00",
+            "2016/11",
+            "２016",
+        ] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
+        assert!(PartialDate::parse("2016-02-29").is_ok());
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub const ARTICLE: &[&str] = &[
     "byline",
     "blocks",
     "categories",
+    "sources",
     "figures",
 ];
 pub const PARAGRAPH: &[&str] = &["kind", "text"];
@@ -30,8 +31,13 @@ pub const FIGURE: &[&str] = &[
     "qualifier",
     "decimals",
     "year",
+    "source",
+    "as_of",
+    "corrections",
     "mentions",
     "parts",
     "within",
 ];
 pub const MENTION: &[&str] = &["quote", "prefix", "suffix", "block", "position"];
+pub const SOURCE: &[&str] = &["id", "name", "role", "url", "document", "date"];
+pub const CORRECTION: &[&str] = &["date", "previous", "note"];

@@ -43,7 +43,7 @@ mod relate;
 mod segment;
 
 pub use anchor::Anchor;
-pub use model::{Article, Block, Category, Figure, MentionSpec, Qualifier};
+pub use model::{Article, Block, Category, Correction, Figure, MentionSpec, Qualifier, Source};
 pub use parse::{check_src, DROPPED_BLOCK};
 pub use position::locate;
 pub use problem::Kind;

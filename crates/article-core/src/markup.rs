@@ -164,11 +164,13 @@ pub enum Name {
     AriaLabelledby,
     /// The figure a static card's details describe (`data-figure-details` in the reader).
     DataFigureDetails,
+    /// On every highlight and card of a figure the newsroom corrected.
+    DataCorrected,
 }
 
 impl Name {
     /// Every name, in the order of their numbers in a plan.
-    pub const ALL: [Name; 28] = [
+    pub const ALL: [Name; 29] = [
         Name::Class,
         Name::Role,
         Name::Tabindex,
@@ -197,6 +199,7 @@ impl Name {
         Name::DataBlock,
         Name::AriaLabelledby,
         Name::DataFigureDetails,
+        Name::DataCorrected,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -229,6 +232,7 @@ impl Name {
             Name::DataBlock => "data-block",
             Name::AriaLabelledby => "aria-labelledby",
             Name::DataFigureDetails => "data-figure-details",
+            Name::DataCorrected => "data-corrected",
         }
     }
 
@@ -435,6 +439,8 @@ pub struct Words<'a> {
     pub figure: &'a str,
     /// "computed" / "tính toán", in the UI language.
     pub computed: &'a str,
+    /// "corrected" / "đã đính chính", in the article's language.
+    pub corrected: &'a str,
 }
 
 /// What the planners draw from: the document, its figures' formatted values (see
@@ -600,7 +606,17 @@ fn run(
         .get(primary.figure)
         .map(String::as_str)
         .unwrap_or_default();
-    let label = format!("{slice} — {}: {value}", words.figure);
+    let corrected = distinct_figures(run).any(|f| {
+        doc.article
+            .figures
+            .get(f)
+            .is_some_and(|x| !x.corrections.is_empty())
+    });
+    let label = if corrected {
+        format!("{slice} — {}: {value} ({})", words.figure, words.corrected)
+    } else {
+        format!("{slice} — {}: {value}", words.figure)
+    };
     let class = highlight_class(fig.category);
     let ids_joined = ids.join(" ");
     let mentions = mentions.join(" ");
@@ -625,6 +641,9 @@ fn run(
         attrs.push((Name::DataCat, c));
     }
     attrs.push((Name::AriaLabel, &label));
+    if corrected {
+        attrs.push((Name::DataCorrected, "true"));
+    }
     plan.open(Tag::Mark, &attrs);
     text_with_hits(plan, text, run.bytes.clone(), &local, first);
     plan.close();
@@ -775,14 +794,15 @@ pub fn card_button(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
         (false, true) => "card orphaned",
         _ => "card",
     };
-    plan.open(
-        Tag::Button,
-        &[
-            (Name::Type, "button"),
-            (Name::Class, class),
-            (Name::DataFigureCard, &fig.id),
-        ],
-    );
+    let mut attrs = vec![
+        (Name::Type, "button"),
+        (Name::Class, class),
+        (Name::DataFigureCard, fig.id.as_str()),
+    ];
+    if !fig.corrections.is_empty() {
+        attrs.push((Name::DataCorrected, "true"));
+    }
+    plan.open(Tag::Button, &attrs);
     plan.element(
         Tag::Span,
         &[(Name::Class, "card-value")],
@@ -877,7 +897,8 @@ pub fn card_details(plan: &mut Plan, src: &Source, text: &crate::words::Text, fi
         return;
     };
     let breakdown = doc.relations.breakdown(figure);
-    if fig.note.is_none() && breakdown.is_none() {
+    let source = provenance_line(doc, figure, text);
+    if fig.note.is_none() && breakdown.is_none() && source.is_none() && fig.corrections.is_empty() {
         return;
     }
     plan.open(
@@ -890,6 +911,10 @@ pub fn card_details(plan: &mut Plan, src: &Source, text: &crate::words::Text, fi
     if let Some(note) = &fig.note {
         plan.element(Tag::P, &[(Name::Class, "details-note")], note);
     }
+    if let Some(line) = source {
+        plan.element(Tag::P, &[(Name::Class, "details-source")], &line);
+    }
+    corrections(plan, doc, src.values, figure, text);
     if let Some(b) = breakdown {
         let equation = b.equation(&doc.article.figures, &doc.article.lang);
         let (line, status) = match b.check {
@@ -912,6 +937,104 @@ pub fn card_details(plan: &mut Plan, src: &Source, text: &crate::words::Text, fi
         );
         plan.close();
     }
+    plan.close();
+}
+
+/// "Theo: Bùi Thị Bính, Phó Bí thư Thường trực Thành uỷ (Báo cáo …), tính đến 11/2016" —
+/// who the number is from and when it held, in the article's language; `None` for an
+/// article's own number without an as-of date.
+pub fn provenance_line(doc: &Document, figure: usize, text: &crate::words::Text) -> Option<String> {
+    let fig = doc.article.figures.get(figure)?;
+    let lang = &doc.article.lang;
+    let source = fig
+        .source
+        .and_then(|s| doc.article.sources.get(s))
+        .map(|s| {
+            let mut who = s.name.clone();
+            if let Some(r) = &s.role {
+                who = format!("{who}, {r}");
+            }
+            if let Some(d) = &s.document {
+                who = format!("{who} ({d})");
+            }
+            format!("{}: {who}", text.according_to)
+        });
+    let as_of = fig
+        .as_of
+        .as_deref()
+        .and_then(|d| crate::format::PartialDate::parse(d).ok())
+        .map(|d| format!("{} {}", text.as_of, d.short(lang)));
+    match (source, as_of) {
+        (Some(s), Some(a)) => Some(format!("{s}, {a}")),
+        (Some(s), None) => Some(s),
+        (None, Some(a)) => Some(a),
+        (None, None) => None,
+    }
+}
+
+/// One correction as readers see it: "55 → 54 (01/12/2016): typo in the count".
+pub fn correction_line(
+    doc: &Document,
+    figure: usize,
+    k: usize,
+    values: &[String],
+) -> Option<String> {
+    let fig = doc.article.figures.get(figure)?;
+    let c = fig.corrections.get(k)?;
+    let lang = &doc.article.lang;
+    let previous = crate::format::figure_value(
+        &crate::Figure {
+            value: c.previous,
+            ..fig.clone()
+        },
+        lang,
+    );
+    // The value it became: the next correction's previous, or the current one.
+    let next = match fig.corrections.get(k + 1) {
+        Some(n) => crate::format::figure_value(
+            &crate::Figure {
+                value: n.previous,
+                ..fig.clone()
+            },
+            lang,
+        ),
+        None => values.get(figure).cloned().unwrap_or_default(),
+    };
+    let date = crate::format::PartialDate::parse(&c.date).map_or(c.date.clone(), |d| d.short(lang));
+    let mut line = format!("{previous} → {next} ({date})");
+    if let Some(n) = &c.note {
+        line = format!("{line}: {n}");
+    }
+    Some(line)
+}
+
+/// A corrected figure's history, under a heading.
+pub fn corrections(
+    plan: &mut Plan,
+    doc: &Document,
+    values: &[String],
+    figure: usize,
+    text: &crate::words::Text,
+) {
+    let Some(fig) = doc.article.figures.get(figure) else {
+        return;
+    };
+    if fig.corrections.is_empty() {
+        return;
+    }
+    plan.open(Tag::Div, &[(Name::Class, "corrections")]);
+    plan.element(
+        Tag::P,
+        &[(Name::Class, "rel-head")],
+        text.corrections_heading,
+    );
+    plan.open(Tag::Ul, &[]);
+    for k in 0..fig.corrections.len() {
+        if let Some(line) = correction_line(doc, figure, k, values) {
+            plan.element(Tag::Li, &[], &line);
+        }
+    }
+    plan.close();
     plan.close();
 }
 
@@ -1123,6 +1246,7 @@ mod tests {
     const WORDS: Words = Words {
         figure: "số liệu",
         computed: "tính toán",
+        corrected: "đã đính chính",
     };
 
     #[test]

@@ -19,7 +19,34 @@ pub struct Article {
     pub byline: Option<String>,
     pub blocks: Vec<Block>,
     pub categories: Vec<Category>,
+    /// Who said or published the numbers (`"source"` of a figure points here).
+    pub sources: Vec<Source>,
     pub figures: Vec<Figure>,
+}
+
+/// Where numbers come from: a person, an office, a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    /// "Bùi Thị Bính".
+    pub name: String,
+    /// "Phó Bí thư Thường trực Thành uỷ".
+    pub role: Option<String>,
+    /// Checked like an image's: relative or `https:`.
+    pub url: Option<String>,
+    /// The report or statement, by name.
+    pub document: Option<String>,
+    /// `YYYY-MM-DD` (or less precise).
+    pub date: Option<String>,
+}
+
+/// An earlier value of a figure, replaced on `date`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Correction {
+    /// `YYYY-MM-DD` (or less precise), in order: oldest first.
+    pub date: String,
+    pub previous: f64,
+    pub note: Option<String>,
 }
 
 impl Article {
@@ -89,6 +116,12 @@ pub struct Figure {
     pub decimals: Option<u8>,
     /// The value is a year: whole, written without grouping ("2015").
     pub year: bool,
+    /// Index into `Article::sources`; `None`: the article's own number.
+    pub source: Option<usize>,
+    /// When the number held: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub as_of: Option<String>,
+    /// Earlier values, oldest first; `value` is the current one.
+    pub corrections: Vec<Correction>,
     pub mentions: Vec<MentionSpec>,
     /// Indices into `Article::figures`.
     pub parts: Vec<usize>,

@@ -68,6 +68,9 @@ pub enum SortBy {
     Reading,
     /// Largest value first; equal values keep their reading order.
     Value,
+    /// By source, in the order sources are declared, the article's own numbers last;
+    /// within a source, reading order.
+    Source,
 }
 
 /// One ledger group: a category (or none: the uncategorised, shown last) and its
@@ -105,10 +108,22 @@ pub fn ledger_groups(doc: &Document) -> Vec<Group> {
 /// `figures` (in reading order) in the order `by` asks for.
 pub fn ordered(doc: &Document, figures: &[usize], by: SortBy) -> Vec<usize> {
     let mut order = figures.to_vec();
-    if by == SortBy::Value {
-        let value = |f: usize| doc.article.figures.get(f).map_or(f64::NAN, |x| x.value);
-        // Stable: equal values keep reading order; NaN cannot occur in a loaded document.
-        order.sort_by(|&a, &b| value(b).total_cmp(&value(a)));
+    match by {
+        SortBy::Reading => {}
+        SortBy::Value => {
+            let value = |f: usize| doc.article.figures.get(f).map_or(f64::NAN, |x| x.value);
+            // Stable: equal values keep reading order; NaN cannot occur in a loaded document.
+            order.sort_by(|&a, &b| value(b).total_cmp(&value(a)));
+        }
+        SortBy::Source => {
+            order.sort_by_key(|&f| {
+                doc.article
+                    .figures
+                    .get(f)
+                    .and_then(|x| x.source)
+                    .unwrap_or(usize::MAX)
+            });
+        }
     }
     order
 }

@@ -25,6 +25,18 @@ pub struct Text {
     pub share_copied: &'static str,
     /// A share page's link to its figure in the article.
     pub share_see_in_article: &'static str,
+    /// "Theo: Bùi Thị Bính" / "According to: …".
+    pub according_to: &'static str,
+    /// "tính đến 11/2016" / "as of Nov 2016".
+    pub as_of: &'static str,
+    /// The mark of a figure the newsroom corrected.
+    pub corrected: &'static str,
+    pub corrections_heading: &'static str,
+    /// The ledger's filter to corrected figures.
+    pub corrected_only: &'static str,
+    pub sort_source: &'static str,
+    /// The group of figures without a source when sorting by source.
+    pub own_figures: &'static str,
     pub back_to_catalog: &'static str,
     pub loading: &'static str,
     pub ledger_heading: &'static str,
@@ -101,6 +113,13 @@ pub static VI: Text = Text {
     share: "Chia sẻ",
     share_copied: "Đã chép liên kết",
     share_see_in_article: "Xem số liệu này trong bài",
+    according_to: "Theo",
+    as_of: "tính đến",
+    corrected: "đã đính chính",
+    corrections_heading: "Đính chính",
+    corrected_only: "Chỉ số liệu đã đính chính",
+    sort_source: "theo nguồn",
+    own_figures: "số liệu của bài",
     back_to_catalog: "← Danh sách bài",
     loading: "Đang tải…",
     ledger_heading: "Số liệu chính",
@@ -173,6 +192,13 @@ pub static EN: Text = Text {
     share: "Share",
     share_copied: "Link copied",
     share_see_in_article: "See this figure in the article",
+    according_to: "According to",
+    as_of: "as of",
+    corrected: "corrected",
+    corrections_heading: "Corrections",
+    corrected_only: "Corrected figures only",
+    sort_source: "by source",
+    own_figures: "the article's own",
     back_to_catalog: "← All articles",
     loading: "Loading…",
     ledger_heading: "Key figures",

@@ -301,6 +301,57 @@ fn hostile_and_mistaken_variants_agree() {
         ("/figures/0/value", None),
         ("/figures/0/mentions", None),
         ("/figures/1/mentions", Some(json!([]))),
+        // Provenance: sources, as-of dates, corrections, good and bad.
+        (
+            "/sources",
+            Some(
+                json!([{"id": "binh", "name": "Bùi Thị Bính", "role": "Phó Bí thư", "url": "https://example.org/a", "date": "2016-11-28"}]),
+            ),
+        ),
+        ("/sources", Some(json!([{"id": "binh"}]))),
+        ("/sources", Some(json!([{"id": "b b", "name": "x"}]))),
+        ("/sources", Some(json!([{"id": "b", "name": ""}]))),
+        (
+            "/sources",
+            Some(json!([{"id": "b", "name": "x", "url": "javascript:alert(1)"}])),
+        ),
+        (
+            "/sources",
+            Some(json!([{"id": "b", "name": "x", "date": "2016-13-01"}])),
+        ),
+        (
+            "/sources",
+            Some(json!([{"id": "b", "name": "x", "phone": "1"}])),
+        ),
+        ("/sources", Some(json!({"id": "b"}))),
+        ("/figures/0/as_of", Some(json!("2016-11"))),
+        ("/figures/0/as_of", Some(json!("2016"))),
+        ("/figures/0/as_of", Some(json!("11/2016"))),
+        ("/figures/0/as_of", Some(json!(2016))),
+        (
+            "/figures/0/corrections",
+            Some(json!([{"date": "2016-12-01", "previous": 55, "note": "typo"}])),
+        ),
+        (
+            "/figures/0/corrections",
+            Some(json!([{"date": "2016-12-01"}])),
+        ),
+        (
+            "/figures/0/corrections",
+            Some(json!([{"date": "yesterday", "previous": 55}])),
+        ),
+        (
+            "/figures/0/corrections",
+            Some(json!([{"date": "2016-12-01", "previous": "55"}])),
+        ),
+        (
+            "/figures/0/corrections",
+            Some(json!([{"date": "2016-12-01", "previous": 55, "by": "x"}])),
+        ),
+        (
+            "/figures/0/corrections",
+            Some(json!({"date": "2016-12-01", "previous": 55})),
+        ),
         // Markup is text, not an error.
         ("/title", Some(json!("<script>alert(1)</script>"))),
         (
@@ -428,4 +479,6 @@ fn the_core_knows_exactly_the_schemas_keys() {
     assert_eq!(keys(&schema["$defs"]["category"]), set(keys::CATEGORY));
     assert_eq!(keys(&schema["$defs"]["figure"]), set(keys::FIGURE));
     assert_eq!(keys(&schema["$defs"]["mention"]), set(keys::MENTION));
+    assert_eq!(keys(&schema["$defs"]["source"]), set(keys::SOURCE));
+    assert_eq!(keys(&schema["$defs"]["correction"]), set(keys::CORRECTION));
 }

@@ -13,6 +13,8 @@ use serde_json::{json, Value};
 
 const VI: &str = "cam-pha-2016-11-29";
 const EN: &str = "harbour-2024-03-04";
+/// The article with a corrected figure and its sources.
+const FERRY: &str = "ferry-2024-05-02";
 /// Every label the Retry button may carry (Vietnamese and English UI).
 const RETRY_LABELS: [&str; 2] = ["Thử lại", "Retry"];
 
@@ -137,7 +139,7 @@ fn catalog_lists_the_shipped_articles_and_history_moves_between_them() {
             )
         })
         .collect();
-    assert_eq!(expected.len(), 2, "two shipped articles");
+    assert_eq!(expected.len(), 3, "three shipped articles");
     let links = || -> BTreeMap<String, String> {
         let v = h.eval(
             "[...document.querySelectorAll('a[href]')].map(a => [new URL(a.href).searchParams.get('article'), a.textContent.trim()])
@@ -1786,9 +1788,9 @@ fn static_pages_hold_the_article_its_highlights_ledger_and_metadata_in_their_htm
         .iter()
         .map(|a| a["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, [EN, VI], "newest first");
+    assert_eq!(ids, [FERRY, EN, VI], "newest first");
     assert_eq!(
-        catalog["articles"][0]["page"],
+        catalog["articles"][1]["page"],
         json!(format!("articles/{EN}/"))
     );
     let index = std::fs::read_to_string(e2e::dist_dir().join("index.html")).unwrap();
@@ -1859,7 +1861,11 @@ fn the_site_index_lists_articles_before_the_wasm_and_article_addresses_never_sho
     let links = h.eval("[...document.querySelectorAll('#static-page a[href^=\"articles/\"]')].map(a => a.getAttribute('href'))");
     assert_eq!(
         links,
-        json!([format!("articles/{EN}/"), format!("articles/{VI}/")])
+        json!([
+            format!("articles/{FERRY}/"),
+            format!("articles/{EN}/"),
+            format!("articles/{VI}/")
+        ])
     );
     drop(h);
     let h = Harness::new();
@@ -1879,7 +1885,7 @@ fn the_site_index_lists_articles_before_the_wasm_and_article_addresses_never_sho
     // The reader opens articles in place (its own address); the static list links the
     // static pages, for crawlers and readers without JavaScript.
     let href = h.eval("document.querySelector('main.catalog a').getAttribute('href')");
-    assert_eq!(href, json!(format!("?article={EN}")));
+    assert_eq!(href, json!(format!("?article={FERRY}")));
 }
 
 // ---------------------------------------------------------------- sharing a figure
@@ -1963,5 +1969,60 @@ fn the_share_button_copies_the_share_page_of_the_selected_figure() {
             status.text().unwrap_or_default() == "Đã chép liên kết"
         });
         assert_eq!(status.attr("role").unwrap().as_deref(), Some("status"));
+    }
+}
+
+// ---------------------------------------------------------------- provenance
+
+#[test]
+fn a_corrected_figure_is_marked_explained_and_filterable_on_both_pages() {
+    // In the static page's HTML: the mark, the history, and the correction for search engines.
+    let html = static_html(FERRY);
+    assert!(
+        html.contains("data-corrected=\"true\""),
+        "corrected mark in the HTML"
+    );
+    assert!(
+        html.contains("42,810 passengers → 48,210 passengers (3 May 2024)"),
+        "history in the HTML"
+    );
+    assert!(
+        html.contains("According to: Wrenmouth Port Authority"),
+        "source in the HTML"
+    );
+    let ld = html
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .unwrap();
+    let ld: Value = serde_json::from_str(ld.split("</script>").next().unwrap()).unwrap();
+    assert_eq!(ld["correction"][0]["@type"], "CorrectionComment");
+    assert_eq!(ld["correction"][0]["datePublished"], "2024-05-03");
+    let h = Harness::new();
+    for path in reader_paths(FERRY) {
+        open_article(&h, &path, FERRY);
+        assert!(h
+            .s
+            .exists("mark[data-corrected][data-figure~=\"passengers-april\"]"));
+        assert!(h
+            .s
+            .exists("[data-figure-card=\"passengers-april\"][data-corrected]"));
+        h.click_css("[data-figure~=\"passengers-april\"]");
+        wait_selected(&h, "passengers-april");
+        let details = h.wait_text(
+            "[data-figure-details=\"passengers-april\"]",
+            "Wrenmouth Port Authority",
+        );
+        assert!(
+            details.text().unwrap().contains("42,810 passengers"),
+            "the previous value as the reader writes it"
+        );
+        h.click_css("[data-filter-corrected]");
+        h.wait_for("only corrected figures in the ledger", || {
+            h.eval("getComputedStyle(document.querySelector('[data-figure-card=\"sailings\"]').closest('.card-item')).display") == json!("none")
+        });
+        assert_eq!(
+            h.eval("getComputedStyle(document.querySelector('[data-figure-card=\"passengers-april\"]').closest('.card-item')).display") == json!("none"),
+            false
+        );
     }
 }

@@ -125,7 +125,12 @@ pub fn meta(out: &mut String, attr: &str, key: &str, value: &str) {
 
 /// The `<head>` additions of an article page; `card` is its share card's file name, the
 /// image a preview shows (else the article's first image).
-pub fn article_head(a: &Article, place: &Place, card: Option<&str>) -> String {
+pub fn article_head(
+    a: &Article,
+    place: &Place,
+    card: Option<&str>,
+    corrections: Vec<Value>,
+) -> String {
     let mut out = String::new();
     let description = description(a);
     let url = place.own();
@@ -170,6 +175,9 @@ pub fn article_head(a: &Article, place: &Place, card: Option<&str>) -> String {
     if let Some((src, _)) = &image {
         ld.insert("image".into(), json!([src]));
     }
+    if !corrections.is_empty() {
+        ld.insert("correction".into(), Value::Array(corrections));
+    }
     out.push_str("<script type=\"application/ld+json\">");
     out.push_str(&html::script_json(&Value::Object(ld)));
     out.push_str("</script>\n");
@@ -212,6 +220,7 @@ mod tests {
                 depth: 2,
             },
             None,
+            Vec::new(),
         );
         for want in [
             "<meta name=\"description\" content=\"Hiện Đảng bộ thành phố có 54 chi, đảng bộ trực thuộc.\">",
@@ -235,6 +244,7 @@ mod tests {
                 depth: 2,
             },
             None,
+            Vec::new(),
         );
         assert!(abs
             .contains("<link rel=\"canonical\" href=\"https://news.example/viewer/articles/a/\">"));
@@ -260,6 +270,7 @@ mod tests {
                 depth: 2,
             },
             None,
+            Vec::new(),
         );
         assert!(
             !head.contains("<img") && !head.contains("<!--") && !head.contains("</script><script>"),

@@ -483,6 +483,7 @@ fn article_page(
         words: Words {
             figure: words.figure,
             computed: words.computed,
+            corrected: words.corrected,
         },
         root: "../../",
     };
@@ -494,7 +495,22 @@ fn article_page(
         depth: 2,
     };
     let data: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let mut head = meta::article_head(a, &place, card.then_some("card.png"));
+    // Corrections as schema.org sees them: what changed, when.
+    let corrections: Vec<Value> = a
+        .figures
+        .iter()
+        .enumerate()
+        .flat_map(|(f, fig)| (0..fig.corrections.len()).map(move |k| (f, fig, k)))
+        .filter_map(|(f, fig, k)| {
+            let line = markup::correction_line(doc, f, k, &values)?;
+            Some(json!({
+                "@type": "CorrectionComment",
+                "text": format!("{}: {line}", fig.label),
+                "datePublished": fig.corrections[k].date,
+            }))
+        })
+        .collect();
+    let mut head = meta::article_head(a, &place, card.then_some("card.png"), corrections);
     // Where the site's root is from here: the reader resolves its own URLs against it.
     head.push_str("<meta name=\"article-viewer-root\" content=\"../../\">\n");
     let body = format!(

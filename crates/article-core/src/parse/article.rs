@@ -28,7 +28,16 @@ pub(super) fn article(value: &Value, cx: &mut Ctx) -> Option<Article> {
     let header = header(root, cx)?;
     let (blocks, block_map) = blocks(root, cx);
     let (categories, category_ids) = categories(root, cx);
-    let figures = figures(root, &categories, &category_ids, &block_map, cx);
+    let (sources, source_ids) = super::sources::sources(root, cx);
+    let figures = figures(
+        root,
+        &categories,
+        &category_ids,
+        &source_ids,
+        &block_map,
+        cx,
+    );
+    super::sources::uncited(&sources, &figures, cx);
     if !cx.errors.is_empty() {
         return None;
     }
@@ -42,6 +51,7 @@ pub(super) fn article(value: &Value, cx: &mut Ctx) -> Option<Article> {
         byline: header.byline,
         blocks,
         categories,
+        sources,
         figures,
     })
 }

@@ -21,6 +21,7 @@ pub(super) fn figures(
     root: &Map<String, Value>,
     categories: &[Category],
     category_ids: &HashMap<String, usize>,
+    source_ids: &HashMap<String, usize>,
     block_map: &[Option<usize>],
     cx: &mut Ctx,
 ) -> Vec<Figure> {
@@ -51,6 +52,7 @@ pub(super) fn figures(
         figures: &fig_index,
         categories: category_ids,
         cat_pos: &cat_pos,
+        sources: source_ids,
         block_map,
         category_hint: OnceCell::new(),
     };
@@ -116,6 +118,7 @@ struct Refs<'a> {
     figures: &'a HashMap<String, usize>,
     categories: &'a HashMap<String, usize>,
     cat_pos: &'a HashMap<&'a str, usize>,
+    sources: &'a HashMap<String, usize>,
     block_map: &'a [Option<usize>],
     /// Hint for an unknown category, made once when first needed: sorting every
     /// category id for each error took seconds with 300,000 categories.
@@ -161,6 +164,8 @@ fn figure(
         .string(obj, &path, "within", None)
         .and_then(|w| refs.figure(cx, fi, format!("{path}.within"), &w, "within"));
     require_mentions_or_parts(obj, &path, id.as_deref(), &mentions, has_parts, cx);
+    let (source, as_of, corrections) =
+        super::sources::provenance(obj, &path, value, refs.sources, cx);
     Some(Figure {
         id: id?,
         value: value?,
@@ -171,6 +176,9 @@ fn figure(
         qualifier,
         decimals: style.decimals,
         year: style.year,
+        source,
+        as_of,
+        corrections,
         mentions,
         parts,
         within,

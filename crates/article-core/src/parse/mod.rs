@@ -16,6 +16,7 @@ mod blocks;
 mod cycles;
 mod fields;
 mod figures;
+mod sources;
 mod syntax;
 #[cfg(test)]
 mod tests;
