@@ -25,6 +25,7 @@
 //! errors and every mention is anchored on the whole number it was drafted from.
 mod json;
 mod numbers;
+mod sources;
 
 use crate::report::{self, is_unresolved};
 use crate::{single_operand, Outcome};
@@ -76,6 +77,8 @@ struct DraftFigure {
     label: String,
     note: Option<String>,
     mention: Mention,
+    /// Index into the draft's attributions: who said it, if the text says.
+    source: Option<usize>,
 }
 
 pub fn run(
@@ -128,13 +131,18 @@ pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
     let mut dropped = Vec::new();
     let mut taken = HashSet::new();
     let index = NumberIndex::new(&blocks);
+    let said = sources::attributions(&blocks);
     for (b, block) in blocks.iter().enumerate() {
         for c in numbers::scan(block) {
             if figures.len() >= MAX_FIGURES.min(MAX_MENTIONS) {
                 break;
             }
             match anchor(&index, b, &c) {
-                Some(mention) => figures.push(figure(b, block, &c, mention, &mut taken)),
+                Some(mention) => {
+                    let mut f = figure(b, block, &c, mention, &mut taken);
+                    f.source = sources::of(&said, b, c.quote.start);
+                    figures.push(f);
+                }
                 None => dropped.push(format!(
                     "left out `{}` in $.blocks[{b}]: its text repeats and no context makes it unique",
                     &block[c.quote.clone()]
@@ -145,7 +153,7 @@ pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
     // Verify with the reader's own loader, dropping what it cannot anchor. Each round
     // removes at least one figure or field, so a few rounds settle it.
     for _ in 0..8 {
-        let json = json::pretty(&document(&id, &lang, &header, &blocks, &figures));
+        let json = json::pretty(&document(&id, &lang, &header, &blocks, &figures, &said));
         let problems = match article_core::load(&json) {
             Ok(doc) => {
                 let mut unresolved: Vec<Problem> = doc
@@ -620,6 +628,7 @@ fn figure(
             .range_end
             .map(|_| format!("the range {number}; the value is its start")),
         mention,
+        source: None,
     }
 }
 
@@ -729,6 +738,7 @@ fn document(
     header: &Header,
     blocks: &[String],
     figures: &[DraftFigure],
+    said: &[sources::Attribution],
 ) -> Json {
     let s = |v: &str| Json::Str(v.to_string());
     let mut fields = vec![("format", s("article/1")), ("id", s(id)), ("lang", s(lang))];
@@ -747,6 +757,44 @@ fn document(
         .map(|t| Json::Obj(vec![("kind", s("paragraph")), ("text", s(t))]))
         .collect();
     fields.push(("blocks", Json::Arr(blocks)));
+    // Sources: the people the text attributes numbers to, once each, only if cited.
+    let mut source_ids: Vec<Option<String>> = vec![None; said.len()];
+    let mut declared: Vec<(String, &sources::Attribution)> = Vec::new();
+    for f in figures {
+        let Some((i, a)) = f.source.and_then(|i| said.get(i).map(|a| (i, a))) else {
+            continue;
+        };
+        if source_ids[i].is_some() {
+            continue;
+        }
+        let id = match declared.iter().find(|(_, d)| d.name == a.name) {
+            Some((id, _)) => id.clone(),
+            None => {
+                let id = slug(&a.name);
+                let id = if id.is_empty() {
+                    format!("source-{}", declared.len() + 1)
+                } else {
+                    id
+                };
+                declared.push((id.clone(), a));
+                id
+            }
+        };
+        source_ids[i] = Some(id);
+    }
+    if !declared.is_empty() {
+        let list = declared
+            .iter()
+            .map(|(id, a)| {
+                let mut o = vec![("id", s(id)), ("name", s(&a.name))];
+                if let Some(r) = &a.role {
+                    o.push(("role", s(r)));
+                }
+                Json::Obj(o)
+            })
+            .collect();
+        fields.push(("sources", Json::Arr(list)));
+    }
     let figures = figures
         .iter()
         .map(|f| {
@@ -760,6 +808,9 @@ fn document(
             o.push(("label", s(&f.label)));
             if let Some(n) = &f.note {
                 o.push(("note", s(n)));
+            }
+            if let Some(id) = f.source.and_then(|i| source_ids.get(i).cloned().flatten()) {
+                o.push(("source", s(&id)));
             }
             let m = &f.mention;
             let mut mention = vec![("quote", s(&m.quote))];
@@ -873,6 +924,7 @@ mod tests {
                 prefix: Some("Có ".into()),
                 suffix: None,
             },
+            source: None,
         };
         let right = DraftFigure {
             mention: Mention {
@@ -887,7 +939,7 @@ mod tests {
         };
         for (figure, expected) in [(wrong, 1), (right, 0)] {
             let figures = [figure];
-            let json = json::pretty(&document("t", "vi", &header, &blocks, &figures));
+            let json = json::pretty(&document("t", "vi", &header, &blocks, &figures, &[]));
             let doc = article_core::load(&json).unwrap();
             assert_eq!(doc.figures[0].anchors.len(), 1, "{json}");
             let problems = misplaced(&doc, &figures);
@@ -919,12 +971,13 @@ mod tests {
                 prefix: None,
                 suffix: None,
             },
+            source: None,
         };
         let header = Header {
             title: "T".into(),
             ..Header::default()
         };
-        let json = json::pretty(&document("t", "vi", &header, &blocks, &[figure]));
+        let json = json::pretty(&document("t", "vi", &header, &blocks, &[figure], &[]));
         let doc = article_core::load(&json).unwrap();
         assert!(doc.figures[0].anchors.is_empty(), "{json}");
     }

@@ -371,3 +371,47 @@ fn a_file_name_that_is_not_utf8_is_a_usage_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{command}: {stderr}");
     }
 }
+
+/// The seed text's two speakers come out as sources with the numbers they gave.
+#[test]
+fn attributed_passages_propose_sources_with_their_numbers() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cam_pha.txt");
+    let o = Command::new(env!("CARGO_BIN_EXE_article"))
+        .arg("suggest")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let draft: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sources = draft["sources"].as_array().expect("sources proposed");
+    let names: Vec<&str> = sources
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Bùi Thị Bính", "Nguyễn Thị Tụ"]);
+    assert_eq!(sources[0]["role"], "Phó Bí thư Thường trực Thành uỷ");
+    let by = |id: &str| -> Vec<f64> {
+        draft["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["source"] == id)
+            .map(|f| f["value"].as_f64().unwrap())
+            .collect()
+    };
+    let binh = by(sources[0]["id"].as_str().unwrap());
+    for v in [54.0, 33.0, 386.0, 21.0, 8000.0] {
+        assert!(binh.contains(&v), "{v} said by Bùi Thị Bính: {binh:?}");
+    }
+    let tu = by(sources[1]["id"].as_str().unwrap());
+    for v in [28.0, 6.0] {
+        assert!(tu.contains(&v), "{v} said by Nguyễn Thị Tụ: {tu:?}");
+    }
+    // The draft, sources and all, passes the core's checks.
+    let doc = article_core::load(&String::from_utf8(o.stdout).unwrap()).expect("loads");
+    assert!(
+        doc.warnings.iter().all(|w| !w.message.contains("source")),
+        "{:#?}",
+        doc.warnings
+    );
+}
