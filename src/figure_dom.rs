@@ -178,8 +178,10 @@ pub fn figure_cards(el: web_sys::Element, figures: std::sync::Arc<Vec<usize>>) {
         let sources = Sources::of(&state);
         let by = state.sort.get_untracked();
         let mut plan = Plan::default();
+        // With each card's note, source and corrections for print (see `markup::card_item`).
+        let text = Lang::from_tag(&sources.doc.article.lang).text();
         for f in article_core::view::ordered(&sources.doc, &figures, by) {
-            markup::card(&mut plan, &sources.get(), f, scale);
+            markup::card_item(&mut plan, &sources.get(), text, f, scale, false);
         }
         fill::fill(&el, &plan);
         apply_state_in(&state, &el);

@@ -772,6 +772,34 @@ pub fn card(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
     plan.close();
 }
 
+/// A ledger card with what it shows on paper and without JavaScript: its note, source,
+/// corrections and arithmetic ([`card_details`]; the style sheet shows them only in print
+/// and where JavaScript does not run). `anchor` gives the item the id `fig-ID`.
+pub fn card_item(
+    plan: &mut Plan,
+    src: &Source,
+    text: &crate::words::Text,
+    figure: usize,
+    scale: f64,
+    anchor: bool,
+) {
+    let id = src
+        .doc
+        .article
+        .figures
+        .get(figure)
+        .map(|f| format!("fig-{}", f.id))
+        .unwrap_or_default();
+    if anchor {
+        plan.open(Tag::Li, &[(Name::Class, "card-item"), (Name::Id, &id)]);
+    } else {
+        plan.open(Tag::Li, &[(Name::Class, "card-item")]);
+    }
+    card_button(plan, src, figure, scale);
+    card_details(plan, src, text, figure);
+    plan.close();
+}
+
 /// The button of one figure's ledger card: its value, label, a mini bar (a percentage of 100, or the
 /// value against `scale`), and a "computed" tag for a figure without mentions.
 pub fn card_button(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
@@ -901,13 +929,7 @@ pub fn card_details(plan: &mut Plan, src: &Source, text: &crate::words::Text, fi
     if fig.note.is_none() && breakdown.is_none() && source.is_none() && fig.corrections.is_empty() {
         return;
     }
-    plan.open(
-        Tag::Div,
-        &[
-            (Name::Class, "card-details"),
-            (Name::DataFigureDetails, &fig.id),
-        ],
-    );
+    plan.open(Tag::Div, &[(Name::Class, "card-details")]);
     if let Some(note) = &fig.note {
         plan.element(Tag::P, &[(Name::Class, "details-note")], note);
     }
@@ -1123,12 +1145,8 @@ pub fn static_article(plan: &mut Plan, src: &Source, text: &crate::words::Text, 
         plan.open(Tag::Ul, &[(Name::Class, "cards")]);
         let scale = scale(doc, &group.figures);
         for &f in &group.figures {
-            // The card's `li`, with an id for `#fig-ID` and the details inside it.
-            let id = format!("fig-{}", doc.article.figures[f].id);
-            plan.open(Tag::Li, &[(Name::Class, "card-item"), (Name::Id, &id)]);
-            card_button(plan, src, f, scale);
-            card_details(plan, src, text, f);
-            plan.close();
+            // With an id, so `#fig-ID` lands on the card without JavaScript.
+            card_item(plan, src, text, f, scale, true);
         }
         plan.close();
         plan.close();
