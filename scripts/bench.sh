@@ -58,6 +58,10 @@ printf 'wasm + JS: %d B gzip (%.1f KB, %.2f× the 100 KB target: %s), %d B brotl
   "$code_gz" "$(echo "$code_gz / 1000" | bc -l)" "$(echo "$code_gz / 100000" | bc -l)" "$verdict" \
   "$code_br" "$(echo "$code_br / 1000" | bc -l)"
 
+echo
+echo "## 1b. Where the bytes go (scripts/wasm-sizes.py: the name section of the release build before wasm-opt)"
+python3 scripts/wasm-sizes.py target/wasm32-unknown-unknown/release/article-viewer.wasm 15 || true
+
 # ------------------------------------------------------------------ 2. bench site
 echo
 echo "== building the bench site $site (generated article: cargo run -p article-cli -- generate)" >&2
