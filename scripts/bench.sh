@@ -80,6 +80,11 @@ echo
 # shellcheck disable=SC2086
 cargo run --release -q --locked -p e2e --bin bench -- --site "$site" --pairs "$pairs" ${BENCH_ARGS:-}
 
+# ------------------------------------------------------------------ 3b. lighthouse
+echo
+echo "## 6b. Lighthouse 12.2.3 (scripts/lighthouse.sh; targets for the static page: performance ≥ 98, the rest 100, LCP ≤ the plain page's, CLS ≤ 0.01)"
+bash scripts/lighthouse.sh "$site" || echo "  (lighthouse did not run)"
+
 # ------------------------------------------------------------------ 4. native
 echo
 echo "## 7. Native core (cargo run --release -p article-core --example bench: $bytes text bytes, $figures figures, median of 7; target anchor ≤ 20 ms)"

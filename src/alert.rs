@@ -230,6 +230,8 @@ pub fn Alert(
     #[prop(optional)]
     standalone: bool,
 ) -> impl IntoView {
+    // An alert replaces whatever a static page showed (the page's content failed).
+    Effect::new(|_| crate::static_page::take_over());
     let e = error.clone();
     let heading = move || heading(&e, ui.get());
     let e = error.clone();

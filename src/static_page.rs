@@ -32,12 +32,35 @@ pub fn catalog() -> Option<String> {
     embedded(CATALOG_DATA)
 }
 
-/// Remove the static content, now that the reader's screen is in the page.
+/// The class of the reader's own root while a static page is still shown: it is laid out
+/// only once it replaces that page (`display: none` until then), so nothing the reader
+/// builds in the meantime moves on screen — the swap is one change in one frame.
+const PENDING: &str = "takeover-pending";
+
+/// Where the reader mounts: on a static page a root placed where the static content is
+/// and hidden until [`take_over`]; elsewhere the body.
+pub fn mount_root() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let doc = document()?;
+    let body = doc.body()?;
+    let Some(static_page) = doc.get_element_by_id(article_core::markup::STATIC_PAGE) else {
+        return Some(body);
+    };
+    let root = doc.create_element("div").ok()?;
+    root.set_class_name(PENDING);
+    static_page.before_with_node_1(&root).ok()?;
+    root.dyn_into().ok()
+}
+
+/// Remove the static content, now that the reader's screen is in the page, and show the
+/// reader in its place.
 pub fn take_over() {
-    if let Some(el) =
-        document().and_then(|d| d.get_element_by_id(article_core::markup::STATIC_PAGE))
-    {
+    let Some(doc) = document() else { return };
+    if let Some(el) = doc.get_element_by_id(article_core::markup::STATIC_PAGE) {
         el.remove();
+    }
+    if let Ok(Some(root)) = doc.query_selector(&format!(".{PENDING}")) {
+        let _ = root.class_list().remove_1(PENDING);
     }
 }
 
