@@ -276,6 +276,25 @@ fn hostile_strings_stay_text_in_every_context() {
         !page.contains("<!--<") && page.matches("<!--").count() == 4,
         "only the site's markers are comments"
     );
+    // The share pages too: the label and title are text, whatever they hold.
+    for f in doc["figures"].as_array().unwrap() {
+        let fid = f["id"].as_str().unwrap();
+        let share = read(
+            &dir.join("articles")
+                .join(id)
+                .join("figures")
+                .join(fid)
+                .join("index.html"),
+        );
+        assert!(
+            !share.contains("<script") && !share.contains("<img"),
+            "{fid}: {share}"
+        );
+        assert!(
+            share.contains("&lt;/title&gt;&lt;/script&gt;"),
+            "{fid}: the title escaped"
+        );
+    }
     // The embedded document reads back as the document.
     let data = page.split("id=\"article-data\"").nth(1).unwrap();
     let data = &data[data.find('>').unwrap() + 1..];
