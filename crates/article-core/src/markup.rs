@@ -14,7 +14,7 @@
 //! one string pool, the structure as numbers), and `article site` writes the same plan as
 //! static HTML with [`Plan::to_html`], so the page a crawler or a reader without
 //! JavaScript sees is the page the reader builds — there is no second template to drift.
-//! The planners here ([`header`], [`block`], [`runs`], [`card`]) are pure functions of
+//! The planners here ([`header`], [`block`], [`runs`], [`card_item`]) are pure functions of
 //! the document: state (selection, dimmed categories, the open popover, the current
 //! search hit) is applied to the built nodes by the reader's `figure_dom` module.
 //!
@@ -162,15 +162,13 @@ pub enum Name {
     /// The block index of a block's text element (paragraph or caption).
     DataBlock,
     AriaLabelledby,
-    /// The figure a static card's details describe (`data-figure-details` in the reader).
-    DataFigureDetails,
     /// On every highlight and card of a figure the newsroom corrected.
     DataCorrected,
 }
 
 impl Name {
     /// Every name, in the order of their numbers in a plan.
-    pub const ALL: [Name; 29] = [
+    pub const ALL: [Name; 28] = [
         Name::Class,
         Name::Role,
         Name::Tabindex,
@@ -198,7 +196,6 @@ impl Name {
         Name::Decoding,
         Name::DataBlock,
         Name::AriaLabelledby,
-        Name::DataFigureDetails,
         Name::DataCorrected,
     ];
 
@@ -231,7 +228,6 @@ impl Name {
             Name::Decoding => "decoding",
             Name::DataBlock => "data-block",
             Name::AriaLabelledby => "aria-labelledby",
-            Name::DataFigureDetails => "data-figure-details",
             Name::DataCorrected => "data-corrected",
         }
     }
@@ -763,13 +759,6 @@ pub fn scale(doc: &Document, figures: &[usize]) -> f64 {
         .map(|f| f.value)
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max)
-}
-
-/// One figure's ledger card in its list item (see [`card_button`]).
-pub fn card(plan: &mut Plan, src: &Source, figure: usize, scale: f64) {
-    plan.open(Tag::Li, &[(Name::Class, "card-item")]);
-    card_button(plan, src, figure, scale);
-    plan.close();
 }
 
 /// A ledger card with what it shows on paper and without JavaScript: its note, source,
@@ -1372,7 +1361,7 @@ mod tests {
         let values = values(&d);
         let total = d.figure_index("households-total").unwrap();
         let mut p = Plan::default();
-        card(
+        card_button(
             &mut p,
             &Source {
                 doc: &d,
