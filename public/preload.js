@@ -12,12 +12,23 @@
   root.classList.add("js");
   var params = new URLSearchParams(location.search);
   if (params.has("article") || params.has("src")) root.classList.add("query");
+  // The same rules as the reader's (src/url.rs): an id of letters, digits, - and _, or a
+  // same-origin http(s) URL; anything else is left for the reader to refuse.
   var id = params.get("article");
-  if (!id || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) return;
+  var href = null;
+  if (id) {
+    if (/^[A-Za-z0-9_-]{1,200}$/.test(id)) href = "articles/" + id + ".json";
+  } else if (params.get("src")) {
+    try {
+      var url = new URL(params.get("src"), location.href);
+      if (url.origin === location.origin && /^https?:$/.test(url.protocol)) href = url.href;
+    } catch (e) {}
+  }
+  if (!href) return;
   var link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";
   link.crossOrigin = "anonymous";
-  link.href = "articles/" + id + ".json";
+  link.href = href;
   document.head.appendChild(link);
 })();

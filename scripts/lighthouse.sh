@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (npm lighthouse@12.2.3, mobile preset) on the built site, gzip on as any host
-# serves it: the static article page, the reader's ?article= address, and the plain
-# JavaScript page, each run 3 times; prints the median of each measure side by side.
+# serves it: the static article page, the reader's ?src= and ?article= addresses, and the
+# plain JavaScript page, each run 3 times; prints the median of each measure side by side.
 #
 #   scripts/lighthouse.sh SITE_DIR     (the bench site: dist/ plus bench/plain.*)
 #
@@ -37,6 +37,7 @@ run() { # name url → one JSON report per run
   done
 }
 run static "http://127.0.0.1:$port/articles/$id/"
+run src "http://127.0.0.1:$port/?src=articles/$id.json"
 run reader "http://127.0.0.1:$port/?article=$id"
 run plain "http://127.0.0.1:$port/plain.html?article=$id"
 python3 - "$out" <<'PY'
@@ -49,23 +50,23 @@ rows = [("performance", lambda r: r["categories"]["performance"]["score"] * 100,
         ("largest contentful paint (ms)", lambda r: r["audits"]["largest-contentful-paint"]["numericValue"], "{:.0f}"),
         ("cumulative layout shift", lambda r: r["audits"]["cumulative-layout-shift"]["numericValue"], "{:.3f}"),
         ("total blocking time (ms)", lambda r: r["audits"]["total-blocking-time"]["numericValue"], "{:.0f}")]
-pages = ["static", "reader", "plain"]
+pages = ["static", "src", "reader", "plain"]
 reports = {p: [json.load(open(f)) for f in sorted(glob.glob(os.path.join(out, p + "-*.json")))] for p in pages}
-print(f"  {'median of 3 (mobile preset, gzip)':34} {'static page':>12} {'?article=':>12} {'plain page':>12}")
+def med(p, get):
+    vals = []
+    for r in reports[p]:
+        try:
+            vals.append(get(r))
+        except (KeyError, TypeError):
+            pass
+    return statistics.median(vals) if vals else float("nan")
+print(f"  {'median of 3 (mobile preset, gzip)':34} {'static page':>12} {'?src=':>12} {'?article=':>12} {'plain page':>12}")
 for name, get, fmt in rows:
-    cells = []
-    for p in pages:
-        vals = []
-        for r in reports[p]:
-            try:
-                vals.append(get(r))
-            except (KeyError, TypeError):
-                pass
-        cells.append(fmt.format(statistics.median(vals)) if vals else "-")
-    print(f"  {name:34} {cells[0]:>12} {cells[1]:>12} {cells[2]:>12}")
-lcp = lambda p: statistics.median([r["audits"]["largest-contentful-paint"]["numericValue"] for r in reports[p]] or [float("nan")])
-try:
-    print(f"  LCP ratio static / plain: {lcp('static') / lcp('plain'):.2f} (target ≤ 1.0)")
-except ZeroDivisionError:
-    pass
+    print(f"  {name:34} " + " ".join(f"{fmt.format(med(p, get)):>12}" for p in pages))
+lcp = lambda r: r["audits"]["largest-contentful-paint"]["numericValue"]
+print(f"  LCP ratio static / plain: {med('static', lcp) / med('plain', lcp):.2f} (target ≤ 1.0)")
+tbt = med("src", lambda r: r["audits"]["total-blocking-time"]["numericValue"])
+perf = med("src", lambda r: r["categories"]["performance"]["score"] * 100)
+print(f"  ?src= the sample: total blocking time {tbt:.0f} ms (target ≤ 50: {'met' if tbt <= 50 else 'NOT met'}), "
+      f"performance {perf:.0f} (target ≥ 95: {'met' if perf >= 95 else 'NOT met'})")
 PY

@@ -140,14 +140,20 @@ def main(path, n):
         return
     per_crate = defaultdict(int)
     funcs = []
+    described = 0
     for k, size in enumerate(bodies):
         name = names.get(imported + k, f"func{imported + k}")
+        if name.startswith("__wbindgen_describe"):
+            # Type descriptors wasm-bindgen runs at build time and removes: not shipped.
+            described += size
+            continue
         funcs.append((size, name))
         per_crate[crate_of(name)] += size
-    total = sum(bodies)
-    print(f"  code: {total:,} bytes in {len(bodies):,} functions (before wasm-opt)")
+    total = sum(size for size, _ in funcs)
+    print(f"  code: {total:,} bytes in {len(funcs):,} functions (before wasm-opt; "
+          f"{described:,} bytes of wasm-bindgen descriptors left out: removed at build time)")
     print("  by crate:")
-    for crate, size in sorted(per_crate.items(), key=lambda x: -x[1])[:15]:
+    for crate, size in sorted(per_crate.items(), key=lambda x: -x[1])[:int(__import__("os").environ.get("CRATES", "15"))]:
         print(f"    {size:>9,}  {100 * size / total:5.1f} %  {crate}")
     print(f"  largest {n} functions:")
     for size, name in sorted(funcs, reverse=True)[:n]:

@@ -2,7 +2,7 @@
 //!
 //! ```ignore
 //! view! { <article use:article_markup>…</article> }   // builds header, blocks, marks
-//! view! { <ul class="cards" use:figure_cards=figs /> } // builds a group's cards
+//! view! { <ul class="cards" use:figure_cards=(figs, n) /> } // builds a group's cards
 //! figure_dom::follow(state);                          // state → the built nodes
 //! ```
 //!
@@ -168,28 +168,94 @@ pub fn article_markup(el: web_sys::Element) {
     }
 }
 
+/// How many ledger cards are built with the article's first screens. A long article's
+/// other cards (thousands) are built in the frame after every highlight is painted: the
+/// text comes first, the ledger's off-screen part a moment later.
+pub const FIRST_CARDS: usize = 60;
+
 /// Fill a `ul` with the cards of `figures` (in reading order), in the ledger's current
 /// order, and again whenever the order or the UI language changes (a `use:` directive).
-pub fn figure_cards(el: web_sys::Element, figures: std::sync::Arc<Vec<usize>>) {
+/// Only the first `first` cards are built at once; the rest follow once the article is
+/// complete and painted (`first` is every card for a short article).
+pub fn figure_cards(el: web_sys::Element, (figures, first): (std::sync::Arc<Vec<usize>>, usize)) {
     let state = crate::state::use_article();
     let doc = state.doc();
     let scale = markup::scale(&doc, &figures);
-    let draw = move |state: ArticleState| {
-        let sources = Sources::of(&state);
-        let by = state.sort.get_untracked();
-        let mut plan = Plan::default();
-        // With each card's note, source and corrections for print (see `markup::card_item`).
-        let text = Lang::from_tag(&sources.doc.article.lang).text();
-        for f in article_core::view::ordered(&sources.doc, &figures, by) {
-            markup::card_item(&mut plan, &sources.get(), text, f, scale, false);
+    // Whether every card is in the list (false until the deferred rest is built).
+    let whole = std::rc::Rc::new(std::cell::Cell::new(first >= figures.len()));
+    let plan_cards = {
+        let figures = figures.clone();
+        move |state: &ArticleState, cards: Range<usize>| {
+            let sources = Sources::of(state);
+            let by = state.sort.get_untracked();
+            let mut plan = Plan::default();
+            // Without the print details: [`add_print_details`] adds them when printing.
+            let order = article_core::view::ordered(&sources.doc, &figures, by);
+            for f in order.into_iter().skip(cards.start).take(cards.len()) {
+                markup::card_item(&mut plan, &sources.get(), None, f, scale, false);
+            }
+            plan
         }
-        fill::fill(&el, &plan);
-        apply_state_in(&state, &el);
     };
-    draw(state);
+    let draw = {
+        let (el, whole, plan_cards) = (el.clone(), whole.clone(), plan_cards.clone());
+        move |state: ArticleState, cards: usize| {
+            fill::fill(&el, &plan_cards(&state, 0..cards));
+            apply_state_in(&state, &el);
+            if cards == usize::MAX {
+                whole.set(true);
+            }
+        }
+    };
+    draw(state, if whole.get() { usize::MAX } else { first });
+    if !whole.get() {
+        let el = el.clone();
+        let whole = whole.clone();
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || !state.complete.get() {
+                return done.unwrap_or(false);
+            }
+            let (el, whole, plan_cards) = (el.clone(), whole.clone(), plan_cards.clone());
+            // The article's last blocks are built in this task and painted next frame: the
+            // rest of the cards in a task after that frame.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if whole.get() || !el.is_connected() {
+                            return; // redrawn whole meanwhile, or gone
+                        }
+                        let start = el.child_element_count();
+                        fill::append(&el, &plan_cards(&state, first..usize::MAX));
+                        whole.set(true);
+                        let added = el.children();
+                        for k in start..added.length() {
+                            if let Some(child) = added.item(k) {
+                                apply_state_in(&state, &child);
+                            }
+                        }
+                        // A deep-linked figure's card may be among them.
+                        if let Some(card) = state
+                            .selected
+                            .try_get_untracked()
+                            .flatten()
+                            .and_then(|f| card_of(&state, f))
+                            .filter(|c| el.contains(Some(c)))
+                        {
+                            reveal_nearest(&card);
+                        }
+                        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                            let _ = perf.mark("ledger-complete");
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+            true
+        });
+    }
     Effect::watch(
         move || (state.sort.get(), state.ui.get()),
-        move |_, _, _| draw(state),
+        move |_, _, _| draw(state, usize::MAX),
         false,
     );
 }
@@ -213,9 +279,33 @@ fn find(state: &ArticleState, selector: &str) -> Vec<web_sys::HtmlElement> {
     }
 }
 
-/// Highlights of a figure: every run whose `data-figure` list holds its id.
+/// Highlights of a figure: every run whose `data-figure` list holds its id, looked for
+/// only in the blocks its mentions are in (block `i` is the article body's `i`-th child),
+/// so selecting in a long article does not scan the whole text.
 pub fn marks_of(state: &ArticleState, figure: usize) -> Vec<web_sys::HtmlElement> {
-    find(state, &Name::DataFigure.css(&state.figure_id(figure), true))
+    let Some(body) = state
+        .root
+        .try_get_untracked()
+        .flatten()
+        .and_then(|root| root.query_selector(".article > .body").ok().flatten())
+    else {
+        return Vec::new();
+    };
+    let doc = state.doc();
+    let mut blocks: Vec<usize> = doc
+        .figures
+        .get(figure)
+        .map(|f| f.anchors.iter().map(|a| a.block).collect())
+        .unwrap_or_default();
+    blocks.sort_unstable(); // anchors are in mention order
+    blocks.dedup();
+    let selector = Name::DataFigure.css(&state.figure_id(figure), true);
+    let children = body.children();
+    blocks
+        .into_iter()
+        .filter_map(|b| children.item(b as u32))
+        .flat_map(|block| query_all(&block, &selector))
+        .collect()
 }
 
 /// The first highlight element of one anchor of a figure.
@@ -374,9 +464,35 @@ fn refill_blocks(
     replaced
 }
 
+/// Give every ledger card that lacks them its note, source, corrections and arithmetic, as
+/// a static page's cards have them (`markup::card_details`). On screen the details panel
+/// shows these, so the cards are built without them and a printout gets them here.
+fn add_print_details(state: &ArticleState) {
+    let sources = Sources::of(state);
+    let text = Lang::from_tag(&sources.doc.article.lang).text();
+    let card = Name::DataFigureCard.as_str();
+    for item in find(state, ".card-item:not(:has(.card-details))") {
+        let figure = item
+            .query_selector(&format!("[{card}]"))
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_attribute(card))
+            .and_then(|id| state.figure_index(&id));
+        if let Some(f) = figure {
+            let mut plan = Plan::default();
+            markup::card_details(&mut plan, &sources.get(), text, f);
+            fill::append(&item, &plan);
+        }
+    }
+}
+
 /// Apply the article's state to the nodes this module built, for as long as the article
 /// is open: the effects below are the only writers of the state attributes.
 pub fn follow(state: ArticleState) {
+    let on_print =
+        window_event_listener_untyped("beforeprint", move |_| add_print_details(&state));
+    on_cleanup(move || on_print.remove());
+
     // Selection → aria-current on the affected marks and card only; the card scrolled
     // into the ledger's view.
     Effect::new(move |prev: Option<Option<usize>>| {
@@ -388,9 +504,15 @@ pub fn follow(state: ArticleState) {
         }
         if let Some(c) = current {
             mark_current(&state, c, true);
-            if let Some(card) = card_of(&state, c) {
-                reveal_nearest(&card);
-            }
+            // Scrolling the ledger lays it out: after the frame that shows the selection.
+            request_animation_frame(move || {
+                if state.selected.try_get_untracked().flatten() != Some(c) {
+                    return;
+                }
+                if let Some(card) = card_of(&state, c) {
+                    reveal_nearest(&card);
+                }
+            });
         }
         current
     });

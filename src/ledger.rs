@@ -42,15 +42,24 @@ pub fn Ledger() -> impl IntoView {
         })
         .collect_view();
 
+    // A long article builds its first cards with its first screens, the rest after (see
+    // `figure_dom::figure_cards`): the budget goes to the groups in ledger order.
+    let mut budget = if state.complete.get_untracked() {
+        usize::MAX
+    } else {
+        crate::figure_dom::FIRST_CARDS
+    };
     let sections = ledger_groups(&doc)
         .into_iter()
         .map(|group| {
+            let first = budget.min(group.figures.len());
+            budget -= first;
             let cat = group.category;
             let title = match cat.and_then(|c| doc.article.categories.get(c)) {
                 Some(c) => view! { <span lang=lang.clone() dir=dir>{clipped(&c.label)}</span> }.into_any(),
                 None => (move || ui.get().text().uncategorised).into_any(),
             };
-            let figs = std::sync::Arc::new(group.figures);
+            let figs = (std::sync::Arc::new(group.figures), first);
             let dimmed = move || cat.is_some_and(|c| state.hidden_categories.with(|h| h.contains(&c)));
             view! {
                 <section class="group" class:dimmed=dimmed>

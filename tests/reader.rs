@@ -597,6 +597,7 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
     let json = article_core::generate::big_article(60_000, 120, 7);
     let doc = article_core::load(&json).unwrap();
     let blocks = doc.article.blocks.len();
+    let figures = doc.article.figures.len();
     // Deep link to the figure whose first mention comes last in reading order.
     let last = doc
         .reading_order
@@ -626,6 +627,12 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
         "first pass renders {first} of {blocks} blocks"
     );
     assert!(root.query_selector(".progress").unwrap().is_some());
+    // The ledger's first cards, the rest after every highlight is painted.
+    assert!(figures > article_viewer::figure_dom::FIRST_CARDS);
+    assert_eq!(
+        all(&root, "[data-figure-card]").len(),
+        article_viewer::figure_dom::FIRST_CARDS
+    );
     // Then everything, with the deep-linked figure selected in the late part.
     until(|| all(&root, ".body > p, .body > figure").len() == blocks).await;
     assert!(root.query_selector(".progress").unwrap().is_none());
@@ -637,6 +644,7 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
         .is_empty()
     })
     .await;
+    until(|| all(&root, "[data-figure-card]").len() == figures).await;
     assert_eq!(
         one(&root, &format!("[data-figure-card=\"{last_id}\"]"))
             .get_attribute("aria-current")
@@ -648,6 +656,30 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
         .unwrap()
         .replace_state_with_url(&JsValue::NULL, "", Some("#"))
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn printing_gives_the_cards_their_note_and_arithmetic_once() {
+    let root = open(SAMPLE).await;
+    let details = || all(&root, ".card-item > .card-details");
+    assert!(details().is_empty(), "on screen the details panel shows them");
+    let print = || {
+        window()
+            .dispatch_event(&web_sys::Event::new("beforeprint").unwrap())
+            .unwrap()
+    };
+    print();
+    let printed = details().len();
+    // Every card with a note, a source, corrections or parts: in the sample, all of them.
+    assert_eq!(printed, all(&root, ".card-item").len());
+    let units = one(&root, "[data-figure-card=\"units\"]")
+        .parent_element()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(units.contains("33 + 21 = 54 ✓"), "{units}");
+    print();
+    assert_eq!(details().len(), printed, "printing again adds nothing");
 }
 
 #[wasm_bindgen_test]

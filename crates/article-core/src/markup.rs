@@ -761,13 +761,15 @@ pub fn scale(doc: &Document, figures: &[usize]) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// A ledger card with what it shows on paper and without JavaScript: its note, source,
-/// corrections and arithmetic ([`card_details`]; the style sheet shows them only in print
-/// and where JavaScript does not run). `anchor` gives the item the id `fig-ID`.
+/// A ledger card, with `details` (the words they are written in) also what it shows on
+/// paper and without JavaScript: its note, source, corrections and arithmetic
+/// ([`card_details`]; the style sheet shows them only in print and where JavaScript does
+/// not run; the reader adds them when the page is printed). `anchor` gives the item the
+/// id `fig-ID`.
 pub fn card_item(
     plan: &mut Plan,
     src: &Source,
-    text: &crate::words::Text,
+    details: Option<&crate::words::Text>,
     figure: usize,
     scale: f64,
     anchor: bool,
@@ -785,7 +787,9 @@ pub fn card_item(
         plan.open(Tag::Li, &[(Name::Class, "card-item")]);
     }
     card_button(plan, src, figure, scale);
-    card_details(plan, src, text, figure);
+    if let Some(text) = details {
+        card_details(plan, src, text, figure);
+    }
     plan.close();
 }
 
@@ -1135,7 +1139,7 @@ pub fn static_article(plan: &mut Plan, src: &Source, text: &crate::words::Text, 
         let scale = scale(doc, &group.figures);
         for &f in &group.figures {
             // With an id, so `#fig-ID` lands on the card without JavaScript.
-            card_item(plan, src, text, f, scale, true);
+            card_item(plan, src, Some(text), f, scale, true);
         }
         plan.close();
         plan.close();

@@ -6,7 +6,8 @@
 //!     [--sample cam-pha-2016-11-29] [--big big] [--pairs 6] [--selections 7] [--no-analysis]
 //! ```
 //!
-//! For each document it loads the reader (A, `?article=ID`) and the plain-JavaScript
+//! For each document it loads the reader (A: the sample by `?src=articles/ID.json`, the big
+//! one by `?article=ID`) and the plain-JavaScript
 //! baseline (B, `plain.html?article=ID`) in the order A B B A A B … after one untimed
 //! warm-up of each, and reads, in the page: the `article-rendered` mark (the headline
 //! number), resource timings, FCP/LCP, layout shifts, `performance.memory` and the wasm
@@ -27,6 +28,9 @@ const MEASURE_JS: &str = include_str!("../../js/bench-measure.js");
 
 /// Click one highlight (by index) and time the reaction inside the page.
 const SELECT_JS: &str = include_str!("../../js/bench-select.js");
+
+/// Move the pointer onto one highlight (by index) and time its popover inside the page.
+const HOVER_JS: &str = include_str!("../../js/bench-hover.js");
 
 /// Injected before any page script in the analysis load (DevTools
 /// `Page.addScriptToEvaluateOnNewDocument`, which the CSP does not apply to).
@@ -131,12 +135,21 @@ impl Page {
             Page::Plain => "plain (B)",
         }
     }
-    fn path(self, id: &str) -> String {
+    fn path(self, doc: &Doc) -> String {
+        let id = &doc.id;
         match self {
+            Page::Reader if doc.src => format!("/?src=articles/{id}.json"),
             Page::Reader => format!("/?article={id}"),
             Page::Plain => format!("/plain.html?article={id}"),
         }
     }
+}
+
+/// A document and how the reader is given it: `?article=ID` (the shell preloads the JSON
+/// while the wasm compiles) or `?src=URL` (any document, nothing preloaded).
+struct Doc {
+    id: String,
+    src: bool,
 }
 
 /// One page load's measurements (the JSON `MEASURE_JS` returns).
@@ -155,11 +168,11 @@ fn load(
     s: &Session,
     server: &Server,
     page: Page,
-    id: &str,
+    doc: &Doc,
     settle_ms: u64,
 ) -> Result<Load, String> {
     s.goto("about:blank").map_err(|e| e.to_string())?;
-    let url = server.url(&page.path(id));
+    let url = server.url(&page.path(doc));
     s.goto(&url).map_err(|e| format!("open {url}: {e}"))?;
     let v = s
         .execute_async(MEASURE_JS, vec![json!(settle_ms)])
@@ -191,7 +204,14 @@ struct DocRuns {
     pairs: Vec<(f64, f64)>,
 }
 
-fn run_document(s: &Session, server: &Server, id: &str, label: &'static str, o: &Opts) -> DocRuns {
+fn run_document(
+    s: &Session,
+    server: &Server,
+    doc: &Doc,
+    label: &'static str,
+    o: &Opts,
+) -> DocRuns {
+    let id = &doc.id;
     let mut d = DocRuns {
         id: id.to_string(),
         label,
@@ -203,7 +223,7 @@ fn run_document(s: &Session, server: &Server, id: &str, label: &'static str, o: 
     // should cost a minute, not the whole run).
     let mut failures: BTreeMap<Page, usize> = BTreeMap::new();
     for page in [Page::Reader, Page::Plain] {
-        if let Err(e) = load(s, server, page, id, 0) {
+        if let Err(e) = load(s, server, page, doc, 0) {
             eprintln!("warm-up {} {id}: {e}", page.name());
             *failures.entry(page).or_default() += 1;
         }
@@ -219,7 +239,7 @@ fn run_document(s: &Session, server: &Server, id: &str, label: &'static str, o: 
             if failures.get(&page).copied().unwrap_or(0) >= 2 {
                 continue;
             }
-            match load(s, server, page, id, o.settle_ms) {
+            match load(s, server, page, doc, o.settle_ms) {
                 Ok(l) => {
                     if let Some(r) = l.rendered() {
                         got.insert(page, r);
@@ -253,7 +273,8 @@ fn print_load_table(docs: &[DocRuns]) {
     println!(
         "\n## 2. Load: navigation start → every highlight rendered (mark \"article-rendered\", ms)"
     );
-    println!("   (the mark is set in the first animation frame after mount: before that frame's style/layout;");
+    println!("   (reader: the sample by ?src=articles/ID.json, the big article by ?article=ID;");
+    println!("    the mark is set in the first animation frame after mount: before that frame's style/layout;");
     println!(
         "    LCP = paint of the largest text, i.e. after layout; FCP = first paint of anything)"
     );
@@ -374,7 +395,7 @@ fn print_phases(docs: &[DocRuns]) {
         if let Some(runs) = d.runs.get(&Page::Reader) {
             let m = |p: &str| f(median(&series(runs, |l| l.num(p))), 1);
             println!(
-                "{:<8} reader: JS loaded {} · wasm loaded {} · JSON loaded {} ({} bytes) · DOMContentLoaded {} · load {} · rendered {}",
+                "{:<8} reader: JS loaded {} · wasm loaded {} · JSON loaded {} ({} bytes) · DOMContentLoaded {} · load {} · rendered {} · every ledger card built {}",
                 d.label,
                 m("/res/js/end"),
                 m("/res/wasm/end"),
@@ -383,6 +404,12 @@ fn print_phases(docs: &[DocRuns]) {
                 m("/domContentLoaded"),
                 m("/load"),
                 m("/rendered"),
+                // A long article's off-screen cards come after its highlights are painted
+                // (a short one's with the article: no mark).
+                match median(&series(runs, |l| l.num("/marks/ledger-complete"))) {
+                    Some(v) => format!("{v:.1}"),
+                    None => "with the article".into(),
+                },
             );
         }
         if let Some(runs) = d.runs.get(&Page::Plain) {
@@ -415,8 +442,20 @@ fn print_phases(docs: &[DocRuns]) {
 
 // ---------------------------------------------------------------- selection
 
-fn selection(s: &Session, server: &Server, page: Page, id: &str, o: &Opts) -> Vec<Value> {
-    if let Err(e) = load(s, server, page, id, o.settle_ms) {
+/// Time `script` (a click or a hover) on different highlights around the middle.
+fn selection(
+    s: &Session,
+    server: &Server,
+    page: Page,
+    id: &str,
+    o: &Opts,
+    script: &str,
+) -> Vec<Value> {
+    let doc = Doc {
+        id: id.to_string(),
+        src: false,
+    };
+    if let Err(e) = load(s, server, page, &doc, o.settle_ms) {
         eprintln!("selection: {} {id}: {e}", page.name());
         return Vec::new();
     }
@@ -432,7 +471,7 @@ fn selection(s: &Session, server: &Server, page: Page, id: &str, o: &Opts) -> Ve
     let mut out = Vec::new();
     for k in 0..o.selections {
         let index = (n / 2 + k * 37) % n;
-        match s.execute_async(SELECT_JS, vec![json!(index)]) {
+        match s.execute_async(script, vec![json!(index)]) {
             Ok(v) if v.get("failure").is_none() => out.push(v),
             Ok(v) => eprintln!("selection {} #{index}: {}", page.name(), v["failure"]),
             Err(e) => eprintln!("selection {} #{index}: {e}", page.name()),
@@ -441,9 +480,9 @@ fn selection(s: &Session, server: &Server, page: Page, id: &str, o: &Opts) -> Ve
     out
 }
 
-fn print_selection(label: &str, results: &[(Page, Vec<Value>)]) {
-    println!("\n## 4. Selection in the {label} article: el.click() on a highlight in the middle → (ms, median of different marks; target ≤ 16 ms)");
-    println!("   dom = aria-current set on the clicked highlight; frame = start of the next animation frame (vsync-aligned);");
+fn print_selection(title: &str, dom: &str, results: &[(Page, Vec<Value>)]) {
+    println!("\n## {title} → (ms, median of different marks; target ≤ 16 ms)");
+    println!("   dom = {dom}; frame = start of the next animation frame (vsync-aligned);");
     println!(
         "   painted = a task queued from that frame ran, i.e. its style/layout/paint were done"
     );
@@ -675,7 +714,11 @@ fn analysis(s: &Session, server: &Server, id: &str, js_name: &str) {
     let _ = s.cdp("Performance.enable", json!({}));
     let _ = s.goto("about:blank");
     let profiling = start_profiler(s);
-    let loaded = load(s, server, Page::Reader, id, 300);
+    let doc = Doc {
+        id: id.to_string(),
+        src: false,
+    };
+    let loaded = load(s, server, Page::Reader, &doc, 300);
     let profile = if profiling {
         s.cdp("Profiler.stop", json!({})).ok()
     } else {
@@ -860,16 +903,49 @@ fn main() {
     );
 
     let docs = vec![
-        run_document(&s, &server, &o.sample, "sample", &o),
-        run_document(&s, &server, &o.big, "big", &o),
+        // The sample as the issue measures it: `?src=`, where no static page exists.
+        run_document(
+            &s,
+            &server,
+            &Doc {
+                id: o.sample.clone(),
+                src: true,
+            },
+            "sample",
+            &o,
+        ),
+        run_document(
+            &s,
+            &server,
+            &Doc {
+                id: o.big.clone(),
+                src: false,
+            },
+            "big",
+            &o,
+        ),
     ];
     print_load_table(&docs);
     print_ratio_table(&docs, &[1.2, 0.5]);
     let sel: Vec<(Page, Vec<Value>)> = [Page::Reader, Page::Plain]
         .into_iter()
-        .map(|p| (p, selection(&s, &server, p, &o.big, &o)))
+        .map(|p| (p, selection(&s, &server, p, &o.big, &o, SELECT_JS)))
         .collect();
-    print_selection("big", &sel);
+    print_selection(
+        "4. Selection in the big article: el.click() on a highlight in the middle",
+        "aria-current set on the clicked highlight",
+        &sel,
+    );
+    // The plain page has no popover.
+    let hover = vec![(
+        Page::Reader,
+        selection(&s, &server, Page::Reader, &o.big, &o, HOVER_JS),
+    )];
+    print_selection(
+        "4b. Popover in the big article: the pointer enters a highlight in the middle",
+        "the popover in the document and aria-expanded set",
+        &hover,
+    );
     print_memory_and_cls(&docs, o.settle_ms);
     print_phases(&docs);
     for d in &docs {
