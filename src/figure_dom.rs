@@ -504,14 +504,20 @@ pub fn follow(state: ArticleState) {
         }
         if let Some(c) = current {
             mark_current(&state, c, true);
-            // Scrolling the ledger lays it out: after the frame that shows the selection.
+            // Scrolling the ledger lays it out: after the frame that shows the selection
+            // is painted.
             request_animation_frame(move || {
-                if state.selected.try_get_untracked().flatten() != Some(c) {
-                    return;
-                }
-                if let Some(card) = card_of(&state, c) {
-                    reveal_nearest(&card);
-                }
+                set_timeout(
+                    move || {
+                        if state.selected.try_get_untracked().flatten() != Some(c) {
+                            return;
+                        }
+                        if let Some(card) = card_of(&state, c) {
+                            reveal_nearest(&card);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
             });
         }
         current
