@@ -489,8 +489,7 @@ fn add_print_details(state: &ArticleState) {
 /// Apply the article's state to the nodes this module built, for as long as the article
 /// is open: the effects below are the only writers of the state attributes.
 pub fn follow(state: ArticleState) {
-    let on_print =
-        window_event_listener_untyped("beforeprint", move |_| add_print_details(&state));
+    let on_print = window_event_listener_untyped("beforeprint", move |_| add_print_details(&state));
     on_cleanup(move || on_print.remove());
 
     // Selection → aria-current on the affected marks and card only; the card scrolled

@@ -4,8 +4,6 @@
 //! anchor and segment it, and renders the result. One component per file, named from the
 //! reader's domain; [`App`] picks the screen from the URL.
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_query_map;
 
 pub mod alert;
 pub mod api;
@@ -51,19 +49,10 @@ use url::Target;
 /// The whole reader, routed by the query string (`?article=ID`, `?src=URL`, or the catalog).
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Screens />
-        </Router>
-    }
-}
-
-#[component]
-fn Screens() -> impl IntoView {
-    let query = use_query_map();
+    let search = url::follow_query();
     let target = Memo::new(move |_| {
-        let q = query.get();
-        url::target(q.get_str("article"), q.get_str("src"), &url::current_href())
+        let (article, src) = url::query_params(&search.get());
+        url::target(article.as_deref(), src.as_deref(), &url::current_href())
     });
 
     // The UI follows the document's language unless the reader chose one.

@@ -167,3 +167,77 @@ pub fn write_selection(id: Option<&str>) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
+
+/// The page's query string (`location.search`), kept current while the reader moves in
+/// place: Back and Forward (`popstate`), and a plain click on a link to this same page
+/// with another query (a catalog entry, the way back to the catalog), which is opened
+/// without reloading, as a new history entry at the top of the page. Links elsewhere, to
+/// a fragment, opened in a new tab or marked `rel="external"` are left to the browser.
+pub fn follow_query() -> leptos::prelude::ReadSignal<String> {
+    use leptos::prelude::*;
+    let (search, set_search) = signal(current_search());
+    let on_pop = window_event_listener_untyped("popstate", move |_| {
+        set_search.set(current_search());
+    });
+    let on_click = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(href) = in_place_link(&ev) else {
+            return;
+        };
+        ev.prevent_default();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        set_search.set(current_search());
+    });
+    on_cleanup(move || {
+        on_pop.remove();
+        on_click.remove();
+    });
+    search
+}
+
+/// `?article=…&src=…` → the two parameters, decoded.
+pub fn query_params(search: &str) -> (Option<String>, Option<String>) {
+    match web_sys::UrlSearchParams::new_with_str(search) {
+        Ok(p) => (p.get("article"), p.get("src")),
+        Err(_) => (None, None),
+    }
+}
+
+fn current_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The address a click on a link opens in place, if it is one (see [`follow_query`]).
+pub fn in_place_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let link = target.closest("a[href]").ok()??;
+    let external = link
+        .get_attribute("rel")
+        .is_some_and(|r| r.split_ascii_whitespace().any(|w| w == "external"));
+    if external || link.has_attribute("target") || link.has_attribute("download") {
+        return None;
+    }
+    let here = web_sys::Url::new(&current_href()).ok()?;
+    let url = web_sys::Url::new_with_base(&link.get_attribute("href")?, &here.href()).ok()?;
+    let same_page = url.origin() == here.origin() && url.pathname() == here.pathname();
+    // Another query; or the same one without a fragment (the catalog link on the catalog).
+    let moves = url.search() != here.search() || url.hash().is_empty();
+    (same_page && moves).then(|| url.href())
+}

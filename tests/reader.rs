@@ -662,7 +662,10 @@ async fn a_long_article_shows_its_first_screens_then_the_rest_with_the_selection
 async fn printing_gives_the_cards_their_note_and_arithmetic_once() {
     let root = open(SAMPLE).await;
     let details = || all(&root, ".card-item > .card-details");
-    assert!(details().is_empty(), "on screen the details panel shows them");
+    assert!(
+        details().is_empty(),
+        "on screen the details panel shows them"
+    );
     let print = || {
         window()
             .dispatch_event(&web_sys::Event::new("beforeprint").unwrap())
@@ -1713,4 +1716,63 @@ async fn the_sample_names_who_said_its_numbers() {
         all(&root, "[data-corrected]").is_empty(),
         "nothing corrected in the sample"
     );
+}
+
+#[wasm_bindgen_test]
+fn only_a_plain_click_on_a_link_to_this_page_opens_in_place() {
+    let here = window().location();
+    let path = here.pathname().unwrap();
+    let search = here.search().unwrap();
+    let doc = document();
+    // (href, extra attribute, ctrl held) → opened in place?
+    type Case = (String, Option<(&'static str, &'static str)>, bool, bool);
+    let cases: [Case; 8] = [
+        ("?article=x".into(), None, false, true),
+        (format!("{path}{search}"), None, false, true),
+        ("?article=x".into(), None, true, false),
+        (
+            "?article=x".into(),
+            Some(("target", "_blank")),
+            false,
+            false,
+        ),
+        (
+            "?article=x".into(),
+            Some(("rel", "noopener external")),
+            false,
+            false,
+        ),
+        ("#main".into(), None, false, false),
+        ("articles/x/".into(), None, false, false),
+        ("https://example.com/?article=x".into(), None, false, false),
+    ];
+    for (href, attr, ctrl, in_place) in cases {
+        let a = doc.create_element("a").unwrap();
+        a.set_attribute("href", &href).unwrap();
+        if let Some((name, value)) = attr {
+            a.set_attribute(name, value).unwrap();
+        }
+        let span = doc.create_element("span").unwrap();
+        a.append_child(&span).unwrap();
+        doc.body().unwrap().append_child(&a).unwrap();
+        let got = std::rc::Rc::new(std::cell::Cell::new(None));
+        let seen = got.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+            move |ev: web_sys::MouseEvent| {
+                seen.set(Some(article_viewer::url::in_place_link(&ev).is_some()));
+                ev.prevent_default(); // the test page itself stays put
+            },
+        );
+        a.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref())
+            .unwrap();
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_ctrl_key(ctrl);
+        let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+        // Clicked on the link's inner text, as a reader would.
+        span.dispatch_event(&ev).unwrap();
+        a.remove();
+        assert_eq!(got.get(), Some(in_place), "{href} {attr:?} ctrl={ctrl}");
+    }
 }

@@ -204,13 +204,7 @@ struct DocRuns {
     pairs: Vec<(f64, f64)>,
 }
 
-fn run_document(
-    s: &Session,
-    server: &Server,
-    doc: &Doc,
-    label: &'static str,
-    o: &Opts,
-) -> DocRuns {
+fn run_document(s: &Session, server: &Server, doc: &Doc, label: &'static str, o: &Opts) -> DocRuns {
     let id = &doc.id;
     let mut d = DocRuns {
         id: id.to_string(),
