@@ -27,6 +27,7 @@
 mod json;
 mod numbers;
 mod sources;
+pub mod work;
 
 use article_core::format::Timestamp;
 use article_core::limits::{MAX_FIGURES, MAX_MENTIONS};
@@ -171,6 +172,39 @@ pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
         "",
         "the draft did not settle; please report this text as a bug",
     )])
+}
+
+/// The value of the first number in `words` ("trên 8.000 đảng viên" → 8000), read the way
+/// suggestions read numbers; `None` when there is none.
+pub fn number_in(words: &str) -> Option<f64> {
+    if let Some(c) = numbers::scan(words).first() {
+        return Some(c.value);
+    }
+    let start = words.find(|c: char| c.is_ascii_digit())?;
+    let end = run_end(words, start);
+    numbers::parse_number(&words[start..end])
+}
+
+/// An id from words: ASCII-folded, lowercase, hyphenated, at most 60 bytes
+/// ("Chú trọng xây dựng" → "chu-trong-xay-dung"); empty when nothing is left.
+pub fn slug_of(words: &str) -> String {
+    let mut id = String::new();
+    for word in slug(words).split('-').filter(|w| !w.is_empty()) {
+        if id.len() + word.len() + 1 > 60 {
+            break;
+        }
+        if !id.is_empty() {
+            id.push('-');
+        }
+        id.push_str(word);
+    }
+    id
+}
+
+/// The document id a title gives (as `article suggest` makes it): never empty, never
+/// starting with a digit.
+pub fn id_for_title(title: &str) -> String {
+    article_id(title)
 }
 
 /// A mention that did not land: its figure is left out of the draft.
@@ -646,16 +680,7 @@ fn figure_id(c: &Candidate, taken: &mut HashSet<String>) -> String {
 }
 
 fn article_id(title: &str) -> String {
-    let mut id = String::new();
-    for word in slug(title).split('-').filter(|w| !w.is_empty()) {
-        if id.len() + word.len() + 1 > 60 {
-            break;
-        }
-        if !id.is_empty() {
-            id.push('-');
-        }
-        id.push_str(word);
-    }
+    let mut id = slug_of(title);
     if id.is_empty() || id.starts_with(|c: char| c.is_ascii_digit()) {
         id.insert_str(0, if id.is_empty() { "article" } else { "article-" });
     }
