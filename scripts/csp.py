@@ -13,7 +13,10 @@ import os
 import re
 import sys
 
-staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+staging = os.environ.get("TRUNK_STAGING_DIR") or (args[0] if args else "dist")
+# --no-headers: a page built on its own (the studio) writes its <meta> only.
+write_headers = "--no-headers" not in sys.argv[1:]
 index = os.path.join(staging, "index.html")
 html = open(index, encoding="utf-8").read()
 
@@ -44,5 +47,6 @@ headers = f"""/*
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
 """
-open(os.path.join(staging, "_headers"), "w", encoding="utf-8").write(headers)
+if write_headers:
+    open(os.path.join(staging, "_headers"), "w", encoding="utf-8").write(headers)
 print(f"csp: {len(inline)} inline script(s) hashed into index.html and _headers")

@@ -5,5 +5,15 @@
 # the two run in this order.
 set -euo pipefail
 staging=${TRUNK_STAGING_DIR:-dist}
-python3 scripts/csp.py "$staging"
-cargo run --locked -q -p article-cli --bin article -- site "$staging" ${ARTICLE_SITE_BASE_URL:+--base-url "$ARTICLE_SITE_BASE_URL"}
+case "${TRUNK_HTML_FILE:-index.html}" in
+  *studio/index.html)
+    # The studio (built second, into dist/studio): its policy in its own page only; the
+    # site's `_headers` gets its loader's hash from `article site dist` after the build
+    # (./dev build runs it), which holds one policy for every page.
+    python3 scripts/csp.py "$staging" --no-headers
+    ;;
+  *)
+    python3 scripts/csp.py "$staging"
+    cargo run --locked -q -p article-cli --bin article -- site "$staging" ${ARTICLE_SITE_BASE_URL:+--base-url "$ARTICLE_SITE_BASE_URL"}
+    ;;
+esac

@@ -274,7 +274,10 @@ fn pages(
     let css = share::stylesheet(&shell_text);
     let mut entries: Vec<Entry> = Vec::new();
     // One policy for the whole site: the inline loader as the root page and as a page two
-    // levels down have it (article pages add only data blocks; share pages no script).
+    // levels down have it (article pages add only data blocks; share pages no script),
+    // and the studio's loader if the site has the studio (`studio/index.html`).
+    let studio_path = dist.join("studio").join("index.html");
+    let studio = std::fs::read_to_string(&studio_path).ok();
     let hashes: BTreeSet<String> = [0, 2]
         .iter()
         .flat_map(|&depth| {
@@ -283,10 +286,18 @@ fn pages(
                 ..Page::default()
             }))
         })
+        .chain(
+            studio
+                .iter()
+                .flat_map(|html| csp::inline_script_hashes(html)),
+        )
         .collect();
     let write_page = |path: &Path, page: &str| -> Result<bool, CliError> {
         write_if_changed(path, &csp::update_meta(page, &hashes))
     };
+    if let Some(html) = &studio {
+        write_page(&studio_path, html)?;
+    }
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in documents(dist)? {
         let name = file.display().to_string();
