@@ -204,6 +204,7 @@ fn a_story_becomes_a_checked_document_that_the_reader_opens_with_the_same_highli
     });
     let errors = h.eval("[...document.querySelectorAll('[data-studio-problem][data-severity=error]')].map(p => p.textContent)");
     assert_eq!(errors, json!([]), "no errors left");
+    h.eval("(window.scrollTo({ top: 0, behavior: 'instant' }), 1)");
     h.screenshot("studio-1280");
 
     // Download (to a folder of the test's own).
