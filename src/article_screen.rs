@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::alert::error_fallback;
-use crate::api::{fetch_document, load_document, Progress};
+use crate::api::{fetch_document, Progress};
 use crate::i18n::{screen_lang, Lang};
 use crate::open_article::OpenArticle;
 use crate::skeleton::Skeleton;
@@ -36,7 +36,7 @@ pub fn ArticleScreen(
         let embedded = embedded.get_value();
         async move {
             match embedded {
-                Some(text) => load_document(url, &text),
+                Some(text) => crate::api::load_in_steps(url, &text).await,
                 None => {
                     fetch_document(
                         url,

@@ -93,11 +93,39 @@ pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
 /// `normalizer`, and nothing else decides how text is compared. The same `json` and
 /// normaliser always give the same [`Document`].
 pub fn load_with(json: &str, normalizer: &dyn Normalizer) -> Result<Document, Vec<Problem>> {
-    let (article, warnings) = parse::parse(json, normalizer)?;
-    let mut doc = analyse(article, warnings);
-    // Anchoring and relation warnings only know their JSON path; find them in the text.
-    position::locate_problems(json, &mut doc.warnings);
-    Ok(doc)
+    Ok(Parsed::new(json, normalizer)?.finish())
+}
+
+/// [`load`] in two steps, for a caller that lets the browser breathe in between (the
+/// reader: each step is one task): parse and validate, then anchor, segment and relate.
+/// `Parsed::new(json, n)?.finish()` is exactly `load_with(json, n)`.
+pub struct Parsed<'a> {
+    json: &'a str,
+    article: Article,
+    warnings: Vec<Problem>,
+}
+
+impl<'a> Parsed<'a> {
+    pub fn new(json: &'a str, normalizer: &dyn Normalizer) -> Result<Self, Vec<Problem>> {
+        let (article, warnings) = parse::parse(json, normalizer)?;
+        Ok(Parsed {
+            json,
+            article,
+            warnings,
+        })
+    }
+
+    /// [`Parsed::new`] with this build's [`unicode::builtin`] normaliser.
+    pub fn builtin(json: &'a str) -> Result<Self, Vec<Problem>> {
+        Parsed::new(json, unicode::builtin())
+    }
+
+    pub fn finish(self) -> Document {
+        let mut doc = analyse(self.article, self.warnings);
+        // Anchoring and relation warnings only know their JSON path; find them in the text.
+        position::locate_problems(self.json, &mut doc.warnings);
+        doc
+    }
 }
 
 /// Only the first stage: parse and validate (NFC-normalised [`Article`] plus parse
