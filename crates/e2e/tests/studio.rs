@@ -274,6 +274,20 @@ fn the_work_survives_a_reload_and_a_broken_file_leaves_it_untouched() {
         json!(1)
     );
 
+    // Words selected in the text become a figure by hand ("năm 2015" is not suggested).
+    h.eval(
+        "(() => { const t = document.querySelector('[data-studio-text]'); const i = t.value.indexOf('năm 2015');
+                  t.focus(); t.setSelectionRange(i, i + 'năm 2015'.length); return i; })()",
+    );
+    h.click_css(".story-tools button");
+    h.wait_for("the figure added from the selection", || {
+        h.eval("document.querySelectorAll('.figure-row').length") == json!(2)
+    });
+    assert_eq!(
+        h.eval("document.querySelectorAll('.figure-row')[1].querySelector('input[inputmode=decimal]').value"),
+        json!("2015")
+    );
+
     // A broken JSON file: refused with the check's message; the work stays.
     let dir = scratch("broken");
     let broken = dir.join("broken.json");
@@ -290,7 +304,7 @@ fn the_work_survives_a_reload_and_a_broken_file_leaves_it_untouched() {
     });
     assert_eq!(
         h.eval("document.querySelectorAll('.figure-row').length"),
-        json!(1),
+        json!(2),
         "the work is untouched"
     );
 
@@ -315,6 +329,18 @@ fn the_studio_is_accessible_in_both_languages_and_fits_a_phone() {
     h.wait_for("suggestions", || suggested_values(&h).len() >= 15);
     h.click_css("[data-suggestion] [data-accept]");
     h.wait_el(".figure-row");
+    // The keyboard alone: from the first suggestion's Reject, Tab reaches the second
+    // one's Accept, and Enter accepts it.
+    h.eval("document.querySelector('[data-suggestion]:nth-child(1) [data-reject]').focus()");
+    h.s.press(&[e2e::keys::TAB]).unwrap();
+    assert_eq!(
+        h.eval("document.activeElement.matches('[data-suggestion]:nth-child(2) [data-accept]')"),
+        json!(true)
+    );
+    h.s.press(&[e2e::keys::ENTER]).unwrap();
+    h.wait_for("the second suggestion accepted from the keyboard", || {
+        h.eval("document.querySelector('[data-suggestion]:nth-child(2)').hasAttribute('data-accepted')") == json!(true)
+    });
     let violations = h.axe();
     assert!(
         violations.is_empty(),
