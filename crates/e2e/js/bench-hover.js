@@ -1,44 +1,20 @@
+// The pointer enters one highlight (by index; the reader listens for `mouseover` on the
+// article): until its popover is in the document and `aria-expanded` is set, then the next
+// frame (whenStill and timeInteraction: bench-interaction.js, prepended by bench.rs).
 const done = arguments[arguments.length - 1];
 const index = arguments[0];
 const marks = document.querySelectorAll('mark[data-figure]');
 const m = marks[index];
 if (!m) return done({ failure: 'no highlight ' + index + ' of ' + marks.length });
 m.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-// The pointer enters a highlight (the reader listens for `mouseover` on the article):
-// time until its popover is in the document and `aria-expanded` is set, then the next frame.
-const open = () => m.getAttribute('aria-expanded') === 'true' && document.querySelector('[data-popover]');
-// After a long jump, off-screen content (content-visibility: auto) is laid out over a few
-// frames: wait until three frames in a row take under 20 ms (at most 3 s), so the time
-// measured is the interaction's, not the scroll's.
-function whenStill(then) {
-  const start = performance.now();
-  let quiet = 0, last = performance.now();
-  const tick = () => requestAnimationFrame(() => setTimeout(() => {
-    const now = performance.now();
-    quiet = now - last < 20 ? quiet + 1 : 0;
-    last = now;
-    if (quiet >= 3 || now - start > 3000) then(); else tick();
-  }, 0));
-  tick();
-}
-whenStill(() => setTimeout(() => {
-  let t1 = null;
-  const give_up = setTimeout(() => { obs.disconnect(); done({ failure: 'no popover for ' + m.getAttribute('data-figure') }); }, 5000);
-  const obs = new MutationObserver(() => {
-    if (t1 !== null || !open()) return;
-    t1 = performance.now();
-    obs.disconnect();
-    requestAnimationFrame(() => {
-      const t2 = performance.now();
-      setTimeout(() => {
-        clearTimeout(give_up);
-        // Close it again for the next sample.
-        m.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
-        done({ t0, dom: t1 - t0, frame: t2 - t0, painted: performance.now() - t0, figure: m.getAttribute('data-figure') });
-      }, 0);
-    });
-  });
-  obs.observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['aria-expanded', 'data-popover'] });
-  const t0 = performance.now();
-  m.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, relatedTarget: document.body }));
-}, 0));
+const figure = m.getAttribute('data-figure');
+whenStill(() => timeInteraction(
+  document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['aria-expanded', 'data-popover'] },
+  () => m.getAttribute('aria-expanded') === 'true' && !!document.querySelector('[data-popover]'),
+  () => m.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, relatedTarget: document.body })),
+  r => {
+    // Closed again for the next sample.
+    m.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
+    done(Object.assign(r, { figure }));
+  },
+  'the popover of ' + figure));

@@ -27,10 +27,16 @@ use serde_json::{json, Value};
 const MEASURE_JS: &str = include_str!("../../js/bench-measure.js");
 
 /// Click one highlight (by index) and time the reaction inside the page.
-const SELECT_JS: &str = include_str!("../../js/bench-select.js");
+const SELECT_JS: &str = concat!(
+    include_str!("../../js/bench-interaction.js"),
+    include_str!("../../js/bench-select.js")
+);
 
 /// Move the pointer onto one highlight (by index) and time its popover inside the page.
-const HOVER_JS: &str = include_str!("../../js/bench-hover.js");
+const HOVER_JS: &str = concat!(
+    include_str!("../../js/bench-interaction.js"),
+    include_str!("../../js/bench-hover.js")
+);
 
 /// Injected before any page script in the analysis load (DevTools
 /// `Page.addScriptToEvaluateOnNewDocument`, which the CSP does not apply to).
