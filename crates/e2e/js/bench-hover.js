@@ -1,12 +1,9 @@
 // The pointer enters one highlight (by index; the reader listens for `mouseover` on the
 // article): until its popover is in the document and `aria-expanded` is set, then the next
-// frame (whenStill and timeInteraction: bench-interaction.js, prepended by bench.rs).
+// frame (highlightAt, whenStill and timeInteraction: bench-interaction.js, prepended by bench.rs).
 const done = arguments[arguments.length - 1];
-const index = arguments[0];
-const marks = document.querySelectorAll('mark[data-figure]');
-const m = marks[index];
-if (!m) return done({ failure: 'no highlight ' + index + ' of ' + marks.length });
-m.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+const m = highlightAt(arguments[0], done);
+if (!m) return;
 const figure = m.getAttribute('data-figure');
 whenStill(() => timeInteraction(
   document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['aria-expanded', 'data-popover'] },

@@ -36,3 +36,15 @@ function timeInteraction(target, options, ready, act, finish, what) {
   t0 = performance.now();
   act();
 }
+
+// Highlight `index` scrolled to the middle of the view, or null (and `done` told why).
+function highlightAt(index, done) {
+  const marks = document.querySelectorAll('mark[data-figure]');
+  const m = marks[index];
+  if (!m) {
+    done({ failure: 'no highlight ' + index + ' of ' + marks.length });
+    return null;
+  }
+  m.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  return m;
+}
