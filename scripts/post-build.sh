@@ -11,6 +11,9 @@ case "${TRUNK_HTML_FILE:-index.html}" in
     # site's `_headers` gets its loader's hash from `article site dist` after the build
     # (./dev build runs it), which holds one policy for every page.
     python3 scripts/csp.py "$staging" --no-headers
+    # Its copy of the reader's style sheet is one directory down: the fonts are the site's
+    # (and the sheet's integrity hash in the page follows the change).
+    python3 scripts/studio-fonts.py "$staging"
     ;;
   *)
     python3 scripts/csp.py "$staging"

@@ -231,6 +231,18 @@ fn a_story_becomes_a_checked_document_that_the_reader_opens_with_the_same_highli
         .unwrap();
     assert_eq!(parts.as_array().map(Vec::len), Some(2), "{parts}");
 
+    // Nothing went wrong on the way: no console errors, nothing the CSP refused (the
+    // server sends dist/_headers, the site's one policy).
+    let log = h.s.browser_log().expect("browser log");
+    let bad: Vec<_> = log
+        .iter()
+        .filter(|e| e.level == "SEVERE" || e.message.contains("Content Security Policy"))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "console errors or CSP messages in the studio:\n{bad:#?}"
+    );
+
     // The same highlights in the studio's preview and in the reader.
     let in_preview = highlighted(&h, ".preview");
     assert_eq!(
