@@ -241,6 +241,12 @@ pub fn problem_text(lang: Lang, p: &WorkProblem, work: &Work) -> String {
         (Lang::En, Kind::UnitMismatch, Concerns::Figure(_)) => {
             format!("“{label}”: its parts are in another measure, so they are not added.")
         }
+        (Lang::Vi, Kind::Cycle, Concerns::Figure(_)) => format!(
+            "“{label}”: các liên kết “là một phần của” đi thành vòng; một số không thể là phần của chính nó."
+        ),
+        (Lang::En, Kind::Cycle, Concerns::Figure(_)) => format!(
+            "“{label}”: the “part of” links go round in a circle; a figure cannot be part of itself."
+        ),
         (Lang::Vi, Kind::Missing, Concerns::Field(f)) => format!("Cần điền {}.", lower(field(f))),
         (Lang::En, Kind::Missing, Concerns::Field(f)) => format!("{} is required.", field(f)),
         (Lang::Vi, Kind::Missing, Concerns::Figure(_)) => {

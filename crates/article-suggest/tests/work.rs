@@ -81,6 +81,20 @@ fn accepting_fixing_and_linking_makes_a_document_that_checks() {
         .expect("a sum mismatch");
     assert_eq!(mismatch.concerns, Concerns::Figure(total));
 
+    // Parts that go round in a circle are an error of one of them.
+    let committees = index_of(&work, 33.0);
+    let committees_id = work.figures[committees].id.clone();
+    work.figures[total].value = 54.0;
+    work.figures[total].part_of = committees_id;
+    let p = work.problems(&a);
+    let cycle = p
+        .iter()
+        .find(|p| p.problem.kind == Kind::Cycle)
+        .expect("a cycle");
+    assert!(cycle.is_error());
+    assert!(matches!(cycle.concerns, Concerns::Figure(_)), "{cycle:?}");
+    work.figures[total].part_of.clear();
+
     // Reopening the document gives the same work back (figures, links, header).
     work.figures[total].value = 54.0;
     let again = Work::from_document(&work.document(&a)).unwrap();
