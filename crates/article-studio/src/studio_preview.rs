@@ -19,6 +19,11 @@ pub fn StudioPreview() -> impl IntoView {
             .map(Arc::new)
     });
     let ui = state.ui;
+    // The reader names the page after its article; this page stays the studio.
+    Effect::new(move |_| {
+        doc.track();
+        document().set_title("Studio · article-viewer");
+    });
     view! {
         // A plain container (no landmark): the reader inside brings its own main and
         // complementary landmarks, which must stay top-level; the heading has its region.

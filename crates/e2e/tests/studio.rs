@@ -202,6 +202,11 @@ fn a_story_becomes_a_checked_document_that_the_reader_opens_with_the_same_highli
     h.wait_for("the preview's breakdown of 54", || {
         h.eval("[...document.querySelectorAll('.preview [data-figure-card]')].length") != json!(0)
     });
+    assert_eq!(
+        h.s.title().unwrap(),
+        "Studio · article-viewer",
+        "the preview does not rename the page"
+    );
     let errors = h.eval("[...document.querySelectorAll('[data-studio-problem][data-severity=error]')].map(p => p.textContent)");
     assert_eq!(errors, json!([]), "no errors left");
     h.eval("(window.scrollTo({ top: 0, behavior: 'instant' }), 1)");
