@@ -131,8 +131,12 @@ pub fn Studio() -> impl IntoView {
         // Not a <main>: the preview holds the reader's own main and complementary
         // landmarks, which must stay top-level.
         <div class="studio">
-            <div class="studio-work">
+            // The story and, beside it, its figures; the preview after them (beside both
+            // on a very wide screen).
+            <div class="studio-work studio-story">
                 <StoryForm />
+            </div>
+            <div class="studio-work studio-figures">
                 <SuggestionList />
                 <FigureList />
                 <ProblemList />
