@@ -77,8 +77,15 @@ pub fn SuggestionList() -> impl IntoView {
                         // with an exponent: a JSON number.
                         let value = f.value.to_string();
                         let lang = work.with_untracked(|w| w.lang.clone());
+                        // A bare four-digit whole number is most likely a year here
+                        // ("2016-2020"): shown as written, not as "2.016".
+                        let year_like = f.unit.is_empty()
+                            && f.value.fract() == 0.0
+                            && (1000.0..=2999.0).contains(&f.value);
                         let shown = if f.unit == "%" {
                             article_core::format::percent(f.value, &lang)
+                        } else if year_like {
+                            value.clone()
                         } else {
                             article_core::format::number(f.value, &lang)
                         };
