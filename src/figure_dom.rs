@@ -279,6 +279,19 @@ fn find(state: &ArticleState, selector: &str) -> Vec<web_sys::HtmlElement> {
     }
 }
 
+/// The first element under the article's root matching `selector` (the browser stops
+/// looking there, where [`find`] walks the whole tree).
+fn find_first(state: &ArticleState, selector: &str) -> Option<web_sys::HtmlElement> {
+    state
+        .root
+        .try_get_untracked()
+        .flatten()?
+        .query_selector(selector)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
 /// Highlights of a figure: every run whose `data-figure` list holds its id, looked for
 /// only in the blocks its mentions are in (block `i` is the article body's `i`-th child),
 /// so selecting in a long article does not scan the whole text.
@@ -315,18 +328,15 @@ pub fn mention_element(
     anchor: usize,
 ) -> Option<web_sys::HtmlElement> {
     let key = format!("{}:{anchor}", state.figure_id(figure));
-    find(state, &Name::DataMention.css(&key, true))
-        .into_iter()
-        .next()
+    find_first(state, &Name::DataMention.css(&key, true))
 }
 
+/// A figure's ledger card (the first match: the search stops there).
 pub fn card_of(state: &ArticleState, figure: usize) -> Option<web_sys::HtmlElement> {
-    find(
+    find_first(
         state,
         &Name::DataFigureCard.css(&state.figure_id(figure), false),
     )
-    .into_iter()
-    .next()
 }
 
 /// The figure a highlight stands for: `data-primary` on a run shared by several figures,
