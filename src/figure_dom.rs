@@ -155,14 +155,7 @@ pub fn article_markup(el: web_sys::Element) {
             if let Ok(Some(line)) = body.query_selector(&format!(".{PROGRESS}")) {
                 line.remove();
             }
-            let start = body.child_element_count();
-            fill::append(&body, &plan);
-            let added = body.children();
-            for k in start..added.length() {
-                if let Some(child) = added.item(k) {
-                    apply_state_in(&state, &child);
-                }
-            }
+            append_with_state(&state, &body, &plan);
             true
         });
     }
@@ -224,15 +217,8 @@ pub fn figure_cards(el: web_sys::Element, (figures, first): (std::sync::Arc<Vec<
                         if whole.get() || !el.is_connected() {
                             return; // redrawn whole meanwhile, or gone
                         }
-                        let start = el.child_element_count();
-                        fill::append(&el, &plan_cards(&state, first..usize::MAX));
+                        append_with_state(&state, &el, &plan_cards(&state, first..usize::MAX));
                         whole.set(true);
-                        let added = el.children();
-                        for k in start..added.length() {
-                            if let Some(child) = added.item(k) {
-                                apply_state_in(&state, &child);
-                            }
-                        }
                         // A deep-linked figure's card may be among them.
                         if let Some(card) = state
                             .selected
@@ -409,6 +395,18 @@ fn apply_state_in(state: &ArticleState, el: &web_sys::Element) {
     for c in hidden {
         for n in query_all(el, &Name::DataCat.css(&c.to_string(), false)) {
             let _ = n.class_list().add_1(DIM);
+        }
+    }
+}
+
+/// Append the fragment to `parent` and apply the state to the new children only.
+fn append_with_state(state: &ArticleState, parent: &web_sys::Element, plan: &Plan) {
+    let start = parent.child_element_count();
+    fill::append(parent, plan);
+    let children = parent.children();
+    for k in start..children.length() {
+        if let Some(child) = children.item(k) {
+            apply_state_in(state, &child);
         }
     }
 }
