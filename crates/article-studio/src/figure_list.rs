@@ -7,7 +7,19 @@ use leptos::prelude::*;
 use crate::problem_notes::ProblemNotes;
 use crate::studio::use_studio;
 
-/// A text field of a figure, by name.
+/// A text field of a figure, by name (read).
+fn text(f: &Chosen, name: &str) -> String {
+    match name {
+        "unit" => f.unit.clone(),
+        "label" => f.label.clone(),
+        "category" => f.category.clone(),
+        "qualifier" => f.qualifier.clone(),
+        "part_of" => f.part_of.clone(),
+        _ => String::new(),
+    }
+}
+
+/// A text field of a figure, by name (to write).
 fn text_of<'a>(f: &'a mut Chosen, name: &str) -> Option<&'a mut String> {
     Some(match name {
         "unit" => &mut f.unit,
@@ -61,7 +73,7 @@ fn FigureRow(index: usize) -> impl IntoView {
             work.with(|w| {
                 w.figures
                     .get(index)
-                    .map(|f| text_of(&mut f.clone(), name).cloned().unwrap_or_default())
+                    .map(|f| text(f, name))
                     .unwrap_or_default()
             })
         }

@@ -3,6 +3,8 @@
 //! analysis of the text, the document, its problems) and it is saved on every change.
 use std::sync::Arc;
 
+use article_core::problem::Problem;
+use article_core::Document;
 use article_suggest::work::{Analysis, Concerns, Work, WorkProblem};
 use article_viewer::i18n::Lang;
 use leptos::prelude::*;
@@ -24,6 +26,9 @@ pub struct StudioState {
     pub analysis: Memo<Arc<Analysis>>,
     /// The `article/1` document the work makes.
     pub document: Memo<String>,
+    /// That document loaded by the core (what the preview shows), or its errors.
+    pub loaded: Memo<Result<Arc<Document>, Vec<Problem>>>,
+    /// What `article check` would say of it, tied to what each problem concerns.
     pub problems: Memo<Vec<WorkProblem>>,
     pub ui: Signal<Lang>,
     /// A message about the last file opened (refused import), if any.
@@ -65,22 +70,22 @@ pub fn Studio() -> impl IntoView {
 
     let work = RwSignal::new(saved_work::load());
     let text = Memo::new(move |_| work.with(|w| w.text.clone()));
-    let analysis = Memo::new(move |_| {
-        let text = text.get();
-        Arc::new(
-            Work {
-                text,
-                ..Work::default()
-            }
-            .analyse(),
-        )
-    });
+    let analysis = Memo::new(move |_| Arc::new(text.with(|t| article_suggest::work::analyse(t))));
     let document = Memo::new(move |_| work.with(|w| analysis.with(|a| w.document(a))));
-    let problems = Memo::new(move |_| work.with(|w| analysis.with(|a| w.problems(a))));
+    // Loaded once per change: the problems and the preview both come from it.
+    let loaded = Memo::new(move |_| document.with(|json| article_core::load(json).map(Arc::new)));
+    let problems = Memo::new(move |_| {
+        let found = loaded.with(|l| match l {
+            Ok(doc) => doc.warnings.clone(),
+            Err(errors) => errors.clone(),
+        });
+        work.with(|w| analysis.with(|a| w.problems_found(a, found)))
+    });
     let state = StudioState {
         work,
         analysis,
         document,
+        loaded,
         problems,
         ui,
         notice: RwSignal::new(None),

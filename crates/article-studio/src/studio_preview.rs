@@ -1,8 +1,6 @@
 //! The document as readers will see it, drawn by the reader's own `OpenArticle` (not a
 //! look-alike): highlights, popovers, ledger, breakdowns. Shown whenever the document
 //! loads (with warnings too: they are listed under it, as readers would see them).
-use std::sync::Arc;
-
 use article_viewer::open_article::OpenArticle;
 use leptos::prelude::*;
 
@@ -12,12 +10,7 @@ use crate::studio::use_studio;
 pub fn StudioPreview() -> impl IntoView {
     let state = use_studio();
     let t = move || state.words();
-    let doc = Memo::new(move |_| {
-        state
-            .document
-            .with(|json| article_core::load(json).ok())
-            .map(Arc::new)
-    });
+    let doc = Memo::new(move |_| state.loaded.with(|l| l.as_ref().ok().cloned()));
     let ui = state.ui;
     // The reader names the page after its article; this page stays the studio.
     Effect::new(move |_| {

@@ -43,6 +43,8 @@ use std::ops::Range;
 pub struct Draft {
     /// Pretty-printed `article/1` JSON, newline-terminated.
     pub json: String,
+    /// `json` as the core loaded it (the check every draft passes before it is given out).
+    pub document: article_core::Document,
     pub figures: usize,
     /// Why candidates were left out (one line each), for the publisher's information.
     pub dropped: Vec<String>,
@@ -134,6 +136,7 @@ pub fn suggest(text: &str) -> Result<Draft, Vec<Problem>> {
                 if unresolved.is_empty() {
                     return Ok(Draft {
                         json,
+                        document: doc,
                         figures: figures.len(),
                         dropped,
                     });

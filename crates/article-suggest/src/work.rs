@@ -139,79 +139,10 @@ impl Work {
         }
     }
 
-    /// Run the suggestion engine on the text (the same as `article suggest`).
+    /// Run the suggestion engine on the text (the same as `article suggest`; see
+    /// [`analyse`]).
     pub fn analyse(&self) -> Analysis {
-        let Ok(draft) = crate::suggest(&self.text) else {
-            return Analysis::default();
-        };
-        let Ok(doc) = serde_json::from_str::<serde_json::Value>(&draft.json) else {
-            return Analysis::default();
-        };
-        let text = |v: &serde_json::Value, k: &str| v[k].as_str().map(str::to_string);
-        let blocks: Vec<String> = doc["blocks"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|b| text(b, "text").unwrap_or_default())
-            .collect();
-        let sources = doc["sources"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|s| Some((text(s, "id")?, text(s, "name")?, text(s, "role"))))
-            .collect();
-        let loaded = article_core::load(&draft.json).ok();
-        let suggestions = doc["figures"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .filter_map(|(i, f)| {
-                let m = &f["mentions"][0];
-                let anchor = loaded.as_ref()?.figures.get(i)?.anchors.first()?.clone();
-                let figure = Chosen {
-                    key: String::new(),
-                    id: text(f, "id")?,
-                    value: f["value"].as_f64()?,
-                    unit: text(f, "unit").unwrap_or_default(),
-                    label: text(f, "label").unwrap_or_default(),
-                    category: String::new(),
-                    qualifier: text(f, "qualifier").unwrap_or_default(),
-                    quote: text(m, "quote")?,
-                    block: m["block"].as_u64().map(|b| b as usize),
-                    prefix: text(m, "prefix").unwrap_or_default(),
-                    suffix: text(m, "suffix").unwrap_or_default(),
-                    part_of: String::new(),
-                    source: text(f, "source").unwrap_or_default(),
-                };
-                let block_text = blocks.get(anchor.block)?;
-                // The words before and after the quote, up to 24 bytes each way.
-                let before = floor(block_text, anchor.bytes.start.saturating_sub(24));
-                let after = ceil(block_text, anchor.bytes.end + 24);
-                let key = format!(
-                    "{}|{}|{}",
-                    &block_text[before..anchor.bytes.start],
-                    figure.quote,
-                    &block_text[anchor.bytes.end..after]
-                );
-                Some(Suggestion {
-                    key: key.clone(),
-                    figure: Chosen { key, ..figure },
-                    block: anchor.block,
-                    at: anchor.bytes,
-                })
-            })
-            .collect();
-        Analysis {
-            kicker: text(&doc, "kicker"),
-            title: text(&doc, "title"),
-            published: text(&doc, "published"),
-            byline: text(&doc, "byline"),
-            lang: text(&doc, "lang"),
-            blocks,
-            suggestions,
-            sources,
-        }
+        analyse(&self.text)
     }
 
     /// Fill the empty header fields from what the engine found in the text.
@@ -425,11 +356,16 @@ impl Work {
     /// Every problem `article check` would report for the document, each tied to what it
     /// concerns; empty when the document is clean.
     pub fn problems(&self, a: &Analysis) -> Vec<WorkProblem> {
-        let json = self.document(a);
-        let mut found = match article_core::load(&json) {
+        let found = match article_core::load(&self.document(a)) {
             Ok(doc) => doc.warnings,
             Err(errors) => errors,
         };
+        self.problems_found(a, found)
+    }
+
+    /// [`Work::problems`] from what loading the document already said (`found`: its
+    /// warnings, or its errors), for a caller that loads it anyway (the studio's preview).
+    pub fn problems_found(&self, a: &Analysis, mut found: Vec<Problem>) -> Vec<WorkProblem> {
         if a.blocks.is_empty() {
             found.push(Problem::error(
                 Kind::Missing,
@@ -484,7 +420,6 @@ impl Work {
             .collect();
         // Block numbers stay right only when every block becomes a paragraph of the text.
         let same_blocks = paragraphs.len() == a.blocks.len();
-        let categories: Vec<String> = a.categories.iter().map(|c| c.label.clone()).collect();
         let mut part_of: BTreeMap<usize, String> = BTreeMap::new();
         for f in &a.figures {
             for &p in &f.parts {
@@ -496,33 +431,10 @@ impl Work {
             .iter()
             .enumerate()
             .filter_map(|(i, f)| {
-                let m = f.mentions.first()?;
-                Some(Chosen {
-                    key: String::new(),
-                    id: f.id.clone(),
-                    value: f.value,
-                    unit: f.unit.clone().unwrap_or_default(),
-                    label: f.label.clone(),
-                    category: f
-                        .category
-                        .and_then(|c| categories.get(c).cloned())
-                        .unwrap_or_default(),
-                    qualifier: f
-                        .qualifier
-                        .and_then(|q| serde_json::to_value(q).ok())
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
-                    quote: m.quote.clone(),
-                    block: m.block.filter(|_| same_blocks),
-                    prefix: m.prefix.clone().unwrap_or_default(),
-                    suffix: m.suffix.clone().unwrap_or_default(),
-                    part_of: part_of.get(&i).cloned().unwrap_or_default(),
-                    source: f
-                        .source
-                        .and_then(|s| a.sources.get(s))
-                        .map(|s| s.id.clone())
-                        .unwrap_or_default(),
-                })
+                let mut c = chosen(a, f)?;
+                c.block = c.block.filter(|_| same_blocks);
+                c.part_of = part_of.get(&i).cloned().unwrap_or_default();
+                Some(c)
             })
             .collect();
         Ok(Work {
@@ -536,6 +448,93 @@ impl Work {
             rejected: Vec::new(),
         })
     }
+}
+
+/// What the engine reads from a story's text: header, paragraphs, suggestions (each with
+/// the place the core anchored it), the people numbers are attributed to. Read from the
+/// draft as the core loaded it (`Draft::document`), not from its JSON again.
+pub fn analyse(text: &str) -> Analysis {
+    let Ok(draft) = crate::suggest(text) else {
+        return Analysis::default();
+    };
+    let doc = &draft.document;
+    let a = &doc.article;
+    let blocks: Vec<String> = a
+        .blocks
+        .iter()
+        .map(|b| b.text().unwrap_or_default().to_string())
+        .collect();
+    let suggestions = a
+        .figures
+        .iter()
+        .zip(&doc.figures)
+        .filter_map(|(f, resolved)| {
+            let anchor = resolved.anchors.first()?.clone();
+            let figure = chosen(a, f)?;
+            let block_text = blocks.get(anchor.block)?;
+            // The words before and after the quote, up to 24 bytes each way.
+            let before = floor(block_text, anchor.bytes.start.saturating_sub(24));
+            let after = ceil(block_text, anchor.bytes.end + 24);
+            let key = format!(
+                "{}|{}|{}",
+                &block_text[before..anchor.bytes.start],
+                figure.quote,
+                &block_text[anchor.bytes.end..after]
+            );
+            Some(Suggestion {
+                key: key.clone(),
+                figure: Chosen { key, ..figure },
+                block: anchor.block,
+                at: anchor.bytes,
+            })
+        })
+        .collect();
+    Analysis {
+        kicker: a.kicker.clone(),
+        title: Some(a.title.clone()),
+        published: a.published.clone(),
+        byline: a.byline.clone(),
+        lang: Some(a.lang.clone()),
+        blocks,
+        suggestions,
+        sources: a
+            .sources
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone(), s.role.clone()))
+            .collect(),
+    }
+}
+
+/// A figure of a document as the studio holds it (its first mention; no links yet).
+fn chosen(a: &article_core::Article, f: &article_core::Figure) -> Option<Chosen> {
+    let m = f.mentions.first()?;
+    Some(Chosen {
+        key: String::new(),
+        id: f.id.clone(),
+        value: f.value,
+        unit: f.unit.clone().unwrap_or_default(),
+        label: f.label.clone(),
+        category: f
+            .category
+            .and_then(|c| a.categories.get(c))
+            .map(|c| c.label.clone())
+            .unwrap_or_default(),
+        qualifier: f
+            .qualifier
+            .and_then(|q| serde_json::to_value(q).ok())
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        quote: m.quote.clone(),
+        block: m.block,
+        prefix: m.prefix.clone().unwrap_or_default(),
+        suffix: m.suffix.clone().unwrap_or_default(),
+        part_of: String::new(),
+        source: f
+            .source
+            .and_then(|s| a.sources.get(s))
+            .map(|s| s.id.clone())
+            .unwrap_or_default(),
+    })
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
