@@ -1260,6 +1260,16 @@ mod tests {
         corrected: "đã đính chính",
     };
 
+    /// What the planners draw from, for the test document, a page `root` away.
+    fn source<'a>(d: &'a Document, values: &'a [String], root: &'a str) -> Source<'a> {
+        Source {
+            doc: d,
+            values,
+            words: WORDS,
+            root,
+        }
+    }
+
     #[test]
     fn html_escapes_text_and_attributes_and_closes_void_elements() {
         let mut p = Plan::default();
@@ -1319,18 +1329,7 @@ mod tests {
         let d = doc();
         let values = values(&d);
         let mut p = Plan::default();
-        block(
-            &mut p,
-            &Source {
-                doc: &d,
-                values: &values,
-                words: WORDS,
-                root: "",
-            },
-            4,
-            &[],
-            0,
-        );
+        block(&mut p, &source(&d, &values, ""), 4, &[], 0);
         let html = p.to_html();
         assert!(html.starts_with("<p data-block=\"4\">"), "{html}");
         assert!(html.contains("data-figure=\"units\""), "{html}");
@@ -1365,17 +1364,7 @@ mod tests {
         let values = values(&d);
         let total = d.figure_index("households-total").unwrap();
         let mut p = Plan::default();
-        card_button(
-            &mut p,
-            &Source {
-                doc: &d,
-                values: &values,
-                words: WORDS,
-                root: "",
-            },
-            total,
-            34.0,
-        );
+        card_button(&mut p, &source(&d, &values, ""), total, 34.0);
         let html = p.to_html();
         assert!(
             html.contains("class=\"card computed\" data-figure-card=\"households-total\""),
@@ -1421,12 +1410,7 @@ mod tests {
     fn a_static_page_holds_the_article_the_warnings_and_every_figure() {
         let d = doc();
         let values = values(&d);
-        let src = Source {
-            doc: &d,
-            values: &values,
-            words: WORDS,
-            root: "../../",
-        };
+        let src = source(&d, &values, "../../");
         let mut p = Plan::default();
         static_article(&mut p, &src, &crate::words::VI, "../../");
         let html = p.to_html();

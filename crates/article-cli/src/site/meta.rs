@@ -206,22 +206,27 @@ mod tests {
         assert!(!t.contains("  "));
     }
 
+    /// The head of the article page `articles/a/`, with or without the site's address.
+    fn head_of(a: &article_core::Article, base_url: Option<&str>) -> String {
+        article_head(
+            a,
+            &Place {
+                base_url,
+                path: "articles/a/",
+                depth: 2,
+            },
+            None,
+            Vec::new(),
+        )
+    }
+
     #[test]
     fn tags_for_previews_relative_and_absolute() {
         let a = article(
             "Cẩm Phả",
             "Hiện Đảng bộ thành phố có 54 chi, đảng bộ trực thuộc.",
         );
-        let rel = article_head(
-            &a,
-            &Place {
-                base_url: None,
-                path: "articles/a/",
-                depth: 2,
-            },
-            None,
-            Vec::new(),
-        );
+        let rel = head_of(&a, None);
         for want in [
             "<meta name=\"description\" content=\"Hiện Đảng bộ thành phố có 54 chi, đảng bộ trực thuộc.\">",
             "<link rel=\"canonical\" href=\"./\">",
@@ -236,16 +241,7 @@ mod tests {
         ] {
             assert!(rel.contains(want), "{want} in\n{rel}");
         }
-        let abs = article_head(
-            &a,
-            &Place {
-                base_url: Some("https://news.example/viewer/"),
-                path: "articles/a/",
-                depth: 2,
-            },
-            None,
-            Vec::new(),
-        );
+        let abs = head_of(&a, Some("https://news.example/viewer/"));
         assert!(abs
             .contains("<link rel=\"canonical\" href=\"https://news.example/viewer/articles/a/\">"));
         assert!(abs.contains(
@@ -262,16 +258,7 @@ mod tests {
             "</script><script>alert(1)</script>",
             "\"><img src=x onerror=alert(1)> <!--",
         );
-        let head = article_head(
-            &a,
-            &Place {
-                base_url: None,
-                path: "articles/a/",
-                depth: 2,
-            },
-            None,
-            Vec::new(),
-        );
+        let head = head_of(&a, None);
         assert!(
             !head.contains("<img") && !head.contains("<!--") && !head.contains("</script><script>"),
             "{head}"
