@@ -744,9 +744,17 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> Vec<(String, f64)> {
-        scan(text)
+        quoted(text, &scan(text))
             .into_iter()
-            .map(|c| (text[c.quote].to_string(), c.value))
+            .map(|(q, v)| (q.to_string(), v))
+            .collect()
+    }
+
+    /// Each candidate's quote in `text`, with its value.
+    fn quoted<'t>(text: &'t str, found: &[Candidate]) -> Vec<(&'t str, f64)> {
+        found
+            .iter()
+            .map(|c| (&text[c.quote.clone()], c.value))
             .collect()
     }
 
@@ -772,10 +780,7 @@ mod tests {
         let text = "Hiện có 54 chi, đảng bộ (33 đảng bộ với 386 chi bộ trực thuộc, \
                     21 chi bộ cơ sở) với trên 8.000 đảng viên.";
         let found = scan(text);
-        let got: Vec<(&str, f64)> = found
-            .iter()
-            .map(|c| (&text[c.quote.clone()], c.value))
-            .collect();
+        let got = quoted(text, &found);
         assert_eq!(
             got,
             [
@@ -884,10 +889,7 @@ mod tests {
                  từ 1{space}000-2{space}000 hộ."
             );
             let found = scan(&text);
-            let got: Vec<(&str, f64)> = found
-                .iter()
-                .map(|c| (&text[c.quote.clone()], c.value))
-                .collect();
+            let got = quoted(&text, &found);
             assert_eq!(
                 got,
                 [
