@@ -72,14 +72,14 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let on_static_article = static_page::article().is_some();
-    let in_article = Signal::derive(move || on_static_article || target.get() != Target::Catalog);
-
-    // A static article page holds its document: that is the screen, whatever the query.
+    // A static article page holds its document (read once: it may be megabytes): that is
+    // the screen, whatever the query.
     let embedded = static_page::article();
+    let on_static_page = embedded.is_some();
+    let in_article = Signal::derive(move || on_static_page || target.get() != Target::Catalog);
+
     // The site's static catalog is for the catalog's address only: another screen (an
     // article, an error) replaces it at once (it is hidden from the first paint).
-    let on_static_page = embedded.is_some();
     Effect::new(move |_| {
         if !on_static_page && target.get() != Target::Catalog {
             static_page::take_over();

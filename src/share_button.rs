@@ -15,7 +15,7 @@ use crate::state::use_article;
 fn share_url(figure_id: &str) -> String {
     let href = crate::url::current_href();
     let base = href.split('#').next().unwrap_or_default().to_string();
-    if crate::static_page::article().is_some() {
+    if crate::static_page::is_article_page() {
         if let Ok(u) = web_sys::Url::new_with_base(&format!("figures/{figure_id}/"), &base) {
             return u.href();
         }

@@ -27,6 +27,11 @@ pub fn article() -> Option<(String, String)> {
     Some((el.text_content()?, src))
 }
 
+/// Whether this is a static article page (without reading the embedded document).
+pub fn is_article_page() -> bool {
+    document().is_some_and(|d| d.get_element_by_id(ARTICLE_DATA).is_some())
+}
+
 /// The catalog embedded in the site's `index.html`, if this is it.
 pub fn catalog() -> Option<String> {
     embedded(CATALOG_DATA)
